@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh machine. Idempotent: does nothing when all is present.
+set -euo pipefail
+need=()
+command -v dotnet >/dev/null || { echo "install-test-deps: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
+command -v openssl >/dev/null || need+=(openssl)
+if ((${#need[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+fi
