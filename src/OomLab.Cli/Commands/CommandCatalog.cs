@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace OomLab.Cli.Commands;
+
+/// <summary>The verbs of <c>oomlab</c>, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,7 @@
+namespace OomLab.Telemetry;
+
+/// <summary>A row of <c>requests</c>: one function invocation.</summary>
+internal sealed record RequestTelemetry(
+    DateTimeOffset Timestamp, string Id, string Name, bool Success, string ResultCode, TimeSpan Duration,
+    string OperationId, IReadOnlyDictionary<string, string>? Properties = null)
+    : TelemetryItem(Timestamp, OperationId, Name, Properties);
