@@ -1,0 +1,33 @@
+namespace OomLab.Blobs;
+
+/// <summary>How <see cref="BlobWatcher"/> finds blobs. Immutable; the constructor validates.</summary>
+internal sealed class BlobDiscoveryOptions
+{
+    /// <param name="quietPeriod">
+    /// How long a file written in place must keep the same length and last-write time before it counts
+    /// as complete; default 200 ms. Files that appear by rename are complete at once.
+    /// </param>
+    /// <param name="reconcileInterval">How often a full scan catches anything notifications missed; default 2 s.</param>
+    /// <param name="capacity">Candidates buffered before discovery waits for the consumer; default 16,384.</param>
+    public BlobDiscoveryOptions(TimeSpan? quietPeriod = null, TimeSpan? reconcileInterval = null, int capacity = 16_384)
+    {
+        QuietPeriod = quietPeriod ?? TimeSpan.FromMilliseconds(200);
+        ReconcileInterval = reconcileInterval ?? TimeSpan.FromSeconds(2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(QuietPeriod, TimeSpan.Zero, nameof(quietPeriod));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReconcileInterval, TimeSpan.Zero, nameof(reconcileInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Capacity = capacity;
+    }
+
+    public static BlobDiscoveryOptions Default { get; } = new();
+
+    public TimeSpan QuietPeriod { get; }
+
+    public TimeSpan ReconcileInterval { get; }
+
+    public int Capacity { get; }
+
+    /// <summary>How often files waiting for their quiet period are checked: a quarter of it, at least 10 ms.</summary>
+    internal TimeSpan QuietCheckInterval =>
+        TimeSpan.FromTicks(Math.Max(QuietPeriod.Ticks / 4, TimeSpan.FromMilliseconds(10).Ticks));
+}
