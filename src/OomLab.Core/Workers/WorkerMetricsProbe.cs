@@ -35,6 +35,6 @@ internal sealed class WorkerMetricsProbe
         lastPause = pause;
         var (privateBytes, workingSet) = Memory();
         return new MetricsMessage(
-            GC.GetGCMemoryInfo().HeapSizeBytes, GC.CollectionCount(2), rate, timeInGc, workingSet, privateBytes);
+            GC.GetTotalMemory(forceFullCollection: false), GC.CollectionCount(2), rate, timeInGc, workingSet, privateBytes);
     }
 }

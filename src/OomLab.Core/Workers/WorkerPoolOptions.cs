@@ -44,12 +44,13 @@ internal sealed record WorkerPoolOptions
     public TimeSpan CounterInterval { get; init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(CounterInterval), value, "positive"); } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Each worker's GC heap hard limit as a fraction of the ceiling; 0.9 by default, 0 for none.
-    /// 0.9 keeps both deaths reachable: an allocation that cannot fit under the limit fails in-process with
-    /// <see cref="OutOfMemoryException"/>, while a heap that grows near the limit plus the runtime's own
-    /// memory (tens of MiB) crosses the ceiling and the worker is killed.
+    /// Each worker's GC heap hard limit as a fraction of the ceiling; 1.0 by default, 0 for none.
+    /// At 1.0 both deaths stay reachable: one allocation that cannot fit under the limit (a large blob's
+    /// buffer) fails in-process with <see cref="OutOfMemoryException"/>, while a heap that fills up close to
+    /// the limit plus the runtime's own anonymous memory (stacks, JIT, native buffers) crosses the ceiling
+    /// and the worker is killed. Below about 0.95 the heap can never push a lone worker over the ceiling.
     /// </summary>
-    public double GcHeapHardLimitFraction { get; init => field = value is >= 0 and <= 4 ? value : throw new ArgumentOutOfRangeException(nameof(GcHeapHardLimitFraction), value, "0 to 4"); } = 0.9;
+    public double GcHeapHardLimitFraction { get; init => field = value is >= 0 and <= 4 ? value : throw new ArgumentOutOfRangeException(nameof(GcHeapHardLimitFraction), value, "0 to 4"); } = 1.0;
 
     /// <summary>First restart delay after an unexpected exit; 250 ms by default, doubling per consecutive failure.</summary>
     public TimeSpan RestartBackoffInitial { get; init => field = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(RestartBackoffInitial)); } = TimeSpan.FromMilliseconds(250);

@@ -79,7 +79,7 @@ internal sealed partial class WorkerProcess
         {
             lock (stderrTail)
             {
-                return string.Join(Environment.NewLine, stderrTail).Trim();
+                return string.Join(" ", stderrTail).Trim();
             }
         }
     }

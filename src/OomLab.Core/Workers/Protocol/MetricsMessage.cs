@@ -1,7 +1,7 @@
 namespace OomLab.Workers.Protocol;
 
 /// <summary>The worker's runtime metrics, sent about once a second.</summary>
-/// <param name="GcHeapSize">Bytes of GC heap in use after the last collection.</param>
+/// <param name="GcHeapSize">Bytes currently allocated on the GC heap (live and not yet collected).</param>
 /// <param name="Gen2Collections">Gen 2 collections since the worker started.</param>
 /// <param name="AllocationRate">Bytes allocated per second since the previous report.</param>
 /// <param name="TimeInGcPercent">Share of wall time spent paused in GC since the previous report, 0-100.</param>
