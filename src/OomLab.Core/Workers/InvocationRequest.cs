@@ -1,0 +1,11 @@
+namespace OomLab.Workers;
+
+/// <summary>One invocation to run on a worker.</summary>
+/// <param name="InvocationId">Unique id, also <c>operation_Id</c>.</param>
+/// <param name="BlobName">The input blob's name in its container.</param>
+/// <param name="InputPath">Where the worker reads the blob's bytes.</param>
+/// <param name="Length">The blob's length in bytes.</param>
+/// <param name="OutputDirectory">An empty staging folder for this invocation's outputs.</param>
+/// <param name="Container">The container's name, the target of the <c>Azure blob</c> dependency.</param>
+internal sealed record InvocationRequest(
+    string InvocationId, string BlobName, string InputPath, long Length, string OutputDirectory, string Container = "");
