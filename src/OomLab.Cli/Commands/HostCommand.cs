@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using OomLab.Blobs;
+using OomLab.Configuration;
+using OomLab.Hosting;
+using OomLab.Telemetry;
+using Spectre.Console;
+
+namespace OomLab.Cli.Commands;
+
+/// <summary>
+/// <c>oomlab host</c>: runs a function host over a root folder: blobs arriving in <c>input/</c> are processed by
+/// the function in worker processes under the plan's memory ceiling; outputs go to <c>output/</c>, state and
+/// telemetry to <c>.oomlab/</c>.
+/// </summary>
+internal static class HostCommand
+{
+    public const string DefaultFunction = "BlobBufferProcessor";
+
+    public static Command Create()
+    {
+        var root = new Option<DirectoryInfo?>("--root") { Description = "Root folder holding the containers (input/, output/) and state (.oomlab/). Required unless --demo." };
+        var app = new Option<DirectoryInfo?>("--app") { Description = "Folder holding host.json; defaults to the root." };
+        var functions = new Option<FileInfo?>("--functions") { Description = "Assembly with the function; defaults to the shipped sample functions." };
+        var function = new Option<string>("--function")
+        {
+            Description = "The function to run: BlobBufferProcessor (buffers whole blobs), BlobStreamProcessor (streams), or one of yours.",
+            DefaultValueFactory = _ => DefaultFunction,
+        };
+        var plan = CommonOptions.Plan();
+        var ceiling = CommonOptions.Ceiling();
+        var settings = CommonOptions.Settings();
+        var appName = new Option<string>("--app-name") { Description = "The app's name in telemetry (cloud_RoleName).", DefaultValueFactory = _ => "oomlab-app" };
+        var untilIdle = new Option<string?>("--until-idle")
+        {
+            Description = "Stop once nothing has been queued or running for this long, e.g. 2s (default: run until Ctrl-C).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var demo = new Option<bool>("--demo") { Description = "Write a demo load into ./demo (or --root) and run until idle." };
+
+        var command = new Command("host", "Run a function host: discover blobs, dispatch them to worker processes under a memory ceiling, record telemetry.")
+        {
+            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, demo,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
+            ct => RunAsync(
+                new HostArguments(
+                    parse.GetValue(root)?.FullName,
+                    parse.GetValue(app)?.FullName,
+                    parse.GetValue(functions)?.FullName,
+                    parse.GetValue(function)!,
+                    parse.GetValue(plan),
+                    parse.GetValue(ceiling),
+                    parse.GetValue(settings),
+                    parse.GetValue(appName)!,
+                    parse.GetResult(untilIdle) is null ? null : parse.GetValue(untilIdle) ?? "2s",
+                    parse.GetValue(demo)),
+                ct),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(HostArguments args, CancellationToken cancellationToken)
+    {
+        var rootPath = args.Root ?? (args.Demo ? Path.GetFullPath("demo") : throw new OomLabException("--root is required (or use --demo)"));
+        var layout = new RootLayout(rootPath);
+        var appSettings = CommonOptions.ParseSettings(args.Settings);
+        var hostSettings = HostSettingsLoader.LoadFromAppDirectory(args.App ?? rootPath, CommonOptions.EnvironmentVariables(), appSettings);
+        var memoryCeiling = CommonOptions.ResolveCeiling(args.Plan, args.Ceiling);
+        var functionsAssembly = args.Functions ?? WorkerCommand.DefaultFunctionsAssembly;
+        if (!File.Exists(functionsAssembly))
+        {
+            throw new OomLabException($"--functions \"{functionsAssembly}\": no such file");
+        }
+
+        var idle = args.UntilIdle is { } text ? ParseDuration("--until-idle", text) : args.Demo ? TimeSpan.FromSeconds(2) : (TimeSpan?)null;
+        if (args.Demo)
+        {
+            await DemoLoad.WriteAsync(layout, cancellationToken);
+        }
+
+        var (workerCommand, prefix) = WorkerLaunch.Current();
+        var options = new FunctionHostOptions(layout, functionsAssembly, args.Function, memoryCeiling, hostSettings, workerCommand, prefix)
+        {
+            AppName = args.AppName,
+            StopWhenIdleFor = idle,
+            AppSettings = appSettings.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
+        };
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.MarkupLine($"[bold]oomlab host[/] {Markup.Escape(args.Function)} over {Markup.Escape(rootPath)}");
+        console.MarkupLine($"  ceiling {Markup.Escape(memoryCeiling.Description)}; {Markup.Escape(hostSettings.ToString())}");
+
+        await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, Environment.MachineName));
+        var host = new FunctionHost(options, telemetry, TimeProvider.System);
+        HostRunSummary summary;
+        using (var progress = new HostProgress(host, console))
+        {
+            summary = await host.RunAsync(cancellationToken);
+        }
+
+        await telemetry.FlushAsync(CancellationToken.None);
+        var status = Queue.BlobQueue.ReadStatus(layout.QueuePath, poisonLimit: 20);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"done {status.Done}, poison {status.Poison}, queued {status.Queued}, leased {status.Leased}; this run: {summary.Succeeded} succeeded, {summary.Failed} failed ({summary.OutOfMemory} out of memory), {summary.WorkerLost} lost with their worker, {summary.Poisoned} poisoned"));
+        Console.Out.WriteLine($"telemetry: {layout.TelemetryPath}");
+        return 0;
+    }
+
+    private static TimeSpan ParseDuration(string option, string text)
+    {
+        var trimmed = text.Trim();
+        var (number, unit) = trimmed.EndsWith("ms", StringComparison.Ordinal) ? (trimmed[..^2], 0.001)
+            : trimmed.EndsWith('s') ? (trimmed[..^1], 1.0)
+            : trimmed.EndsWith('m') ? (trimmed[..^1], 60.0)
+            : (trimmed, 1.0);
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || double.IsInfinity(value))
+        {
+            throw new OomLabException($"{option} \"{text}\": expected a duration such as 500ms, 2s or 1m");
+        }
+
+        return TimeSpan.FromSeconds(value * unit);
+    }
+
+    private sealed record HostArguments(
+        string? Root, string? App, string? Functions, string Function, string? Plan, string? Ceiling, string[]? Settings,
+        string AppName, string? UntilIdle, bool Demo);
+}

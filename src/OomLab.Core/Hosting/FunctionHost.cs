@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using OomLab.Blobs;
+using OomLab.Queue;
+using OomLab.Telemetry;
+using OomLab.Workers;
+
+namespace OomLab.Hosting;
+
+/// <summary>
+/// A function host for one blob-triggered function: discovers blobs, queues one invocation per blob
+/// version, dispatches them to worker processes within the batch and concurrency settings, retries and
+/// poisons failures, publishes outputs and writes receipts, and records it all as telemetry.
+/// Telemetry is stamped with the given <see cref="TimeProvider"/> (the lab's compressed clock);
+/// durations and waits are real time.
+/// </summary>
+internal sealed partial class FunctionHost
+{
+    private readonly FunctionHostOptions options;
+    private readonly ITelemetrySink sink;
+    private readonly TimeProvider time;
+    private readonly Channel<PendingCompletion> completions = Channel.CreateUnbounded<PendingCompletion>(new UnboundedChannelOptions { SingleReader = true });
+    private long lastActivity = Stopwatch.GetTimestamp();
+
+    public FunctionHost(FunctionHostOptions options, ITelemetrySink sink, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        this.options = options;
+        this.sink = new HostLogMirror(sink, static () => Environment.ProcessId);
+        time = timeProvider;
+    }
+
+    /// <summary>Live counters of this host's work.</summary>
+    public HostCounters Counters { get; } = new();
+
+    /// <summary>The running worker pool, once started (for live memory display); null before.</summary>
+    public WorkerPool? Workers { get; private set; }
+
+    /// <summary>
+    /// Runs the host until <paramref name="cancellationToken"/> is cancelled or, with
+    /// <see cref="FunctionHostOptions.StopWhenIdleFor"/>, until the queue has been idle that long.
+    /// Invocations still running when it stops are returned to the queue without charging a retry.
+    /// </summary>
+    public async Task<HostRunSummary> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var startedAt = Stopwatch.GetTimestamp();
+        Trace(HostTraces.Starting(options.AppName, options.InstanceName, Environment.ProcessId), SeverityLevel.Information);
+
+        var input = new BlobContainer(options.Layout, options.InputContainer);
+        var output = new BlobContainer(options.Layout, options.OutputContainer);
+        using var queue = BlobQueue.Open(options.Layout.QueuePath, new BlobQueueOptions(options.Settings.MaxDequeueCount), time);
+
+        var poolOptions = new WorkerPoolOptions(
+            options.WorkerCommand, options.WorkerCommandPrefix, options.FunctionsAssembly, options.FunctionName, options.Ceiling)
+        {
+            WorkerCount = options.Settings.WorkerProcessCount,
+            Environment = options.AppSettings,
+        };
+        poolOptions = options.ConfigureWorkers?.Invoke(poolOptions) ?? poolOptions;
+        await using var pool = new WorkerPool(poolOptions, sink, time);
+        await pool.StartAsync(cancellationToken);
+        Workers = pool;
+
+        var startup = Stopwatch.GetElapsedTime(startedAt);
+        Trace(HostTraces.JobHostStarted, SeverityLevel.Information);
+        Trace(HostTraces.Started(startup), SeverityLevel.Information);
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var background = Task.WhenAll(
+            DiscoverAsync(input, queue, stopping.Token),
+            HeartbeatAsync(pool, stopping.Token),
+            CompleteAsync(queue));
+        var tasks = new List<Task>();
+        try
+        {
+            await DispatchAsync(queue, pool, input, output, tasks, stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await stopping.CancelAsync();
+            await Task.WhenAll(tasks);
+            completions.Writer.TryComplete();
+            await background;
+            Trace(HostTraces.Stopping, SeverityLevel.Information);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Counters.ToSummary(startup);
+    }
+
+    private void Touch() => Interlocked.Exchange(ref lastActivity, Stopwatch.GetTimestamp());
+
+    private async Task DiscoverAsync(BlobContainer input, BlobQueue queue, CancellationToken cancellationToken)
+    {
+        var watcher = new BlobWatcher(input, options.Discovery, time);
+        var batch = new List<BlobCandidate>();
+        try
+        {
+            await using var candidates = watcher.WatchAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var next = candidates.MoveNextAsync();
+            while (await next)
+            {
+                batch.Add(candidates.Current);
+                Touch();
+                next = candidates.MoveNextAsync();
+
+                // Take what has already arrived too, so that a burst of arrivals costs one transaction.
+                var more = true;
+                while (batch.Count < 1024 && next.IsCompletedSuccessfully && (more = next.Result))
+                {
+                    batch.Add(candidates.Current);
+                    next = candidates.MoveNextAsync();
+                }
+
+                var added = queue.EnqueueMany(batch);
+                batch.Clear();
+                if (added > 0)
+                {
+                    Counters.AddEnqueued(added);
+                    Wake();
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HeartbeatAsync(WorkerPool pool, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.HeartbeatInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                // A heartbeat only while every worker is up: its gaps are the crash windows.
+                if (pool.ReadyCount == pool.Options.WorkerCount)
+                {
+                    Trace(HostTraces.Heartbeat, SeverityLevel.Verbose);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}

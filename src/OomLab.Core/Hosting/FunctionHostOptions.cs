@@ -1,0 +1,93 @@
+using OomLab.Blobs;
+using OomLab.Configuration;
+using OomLab.Memory;
+
+namespace OomLab.Hosting;
+
+/// <summary>
+/// What one function host runs: which function, over which root, under which ceiling and settings.
+/// Immutable; validated on construction.
+/// </summary>
+internal sealed record FunctionHostOptions
+{
+    /// <param name="layout">The root folder with its containers and state.</param>
+    /// <param name="functionsAssembly">Path of the assembly holding the function.</param>
+    /// <param name="functionName">The function's name.</param>
+    /// <param name="ceiling">The instance's memory ceiling.</param>
+    /// <param name="settings">Dispatch settings from host.json and app settings.</param>
+    /// <param name="workerCommand">The executable that starts a worker (normally oomlab itself).</param>
+    /// <param name="workerCommandPrefix">Arguments before <c>worker ...</c> (the oomlab.dll path when the command is <c>dotnet</c>).</param>
+    public FunctionHostOptions(
+        RootLayout layout,
+        string functionsAssembly,
+        string functionName,
+        MemoryCeiling ceiling,
+        HostSettings settings,
+        string workerCommand,
+        IReadOnlyList<string> workerCommandPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionsAssembly);
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrWhiteSpace(workerCommand);
+        ArgumentNullException.ThrowIfNull(workerCommandPrefix);
+        Layout = layout;
+        FunctionsAssembly = functionsAssembly;
+        FunctionName = functionName;
+        Ceiling = ceiling;
+        Settings = settings;
+        WorkerCommand = workerCommand;
+        WorkerCommandPrefix = workerCommandPrefix;
+    }
+
+    public RootLayout Layout { get; }
+
+    public string FunctionsAssembly { get; }
+
+    public string FunctionName { get; }
+
+    public MemoryCeiling Ceiling { get; }
+
+    public HostSettings Settings { get; }
+
+    public string WorkerCommand { get; }
+
+    public IReadOnlyList<string> WorkerCommandPrefix { get; }
+
+    /// <summary>The app's name: <c>cloud_RoleName</c>, <c>AppName</c>. Default <c>oomlab-app</c>.</summary>
+    public string AppName { get; init; } = "oomlab-app";
+
+    /// <summary>The instance's name: <c>cloud_RoleInstance</c>. Default the machine name.</summary>
+    public string InstanceName { get; init; } = Environment.MachineName;
+
+    /// <summary>The container the function is triggered by. Default <c>input</c>.</summary>
+    public ContainerName InputContainer { get; init; } = ContainerName.Create("input");
+
+    /// <summary>The container the function writes to. Default <c>output</c>.</summary>
+    public ContainerName OutputContainer { get; init; } = ContainerName.Create("output");
+
+    /// <summary>How discovery decides a blob is complete and how often it rescans; see <see cref="BlobDiscoveryOptions"/>.</summary>
+    public BlobDiscoveryOptions Discovery { get; init; } = BlobDiscoveryOptions.Default;
+
+    /// <summary>
+    /// How long a lease hides a running blob from other hosts. Default 10 minutes; a host that dies
+    /// gives its leases back when the next host run opens the queue.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the host writes its heartbeat trace while all workers are up (real time). Default 1 s.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Stop once the queue has had nothing queued or running for this long (real time); null runs until
+    /// cancelled. Default null.
+    /// </summary>
+    public TimeSpan? StopWhenIdleFor { get; init; }
+
+    /// <summary>Extra environment variables for the workers (app settings the function reads).</summary>
+    public IReadOnlyDictionary<string, string> AppSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Adjusts the worker pool's options (restart backoff, sampling, heap limit) before it starts.</summary>
+    public Func<Workers.WorkerPoolOptions, Workers.WorkerPoolOptions>? ConfigureWorkers { get; init; }
+}
