@@ -1,4 +1,3 @@
-using OomLab.Tests.Support;
 using OomLab.Telemetry;
 using OomLab.Tests.Support;
 
