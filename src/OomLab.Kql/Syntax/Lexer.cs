@@ -74,7 +74,8 @@ internal sealed class Lexer
             return String(start, verbatim: c == '@');
         }
 
-        if (c == '[' && (Peek(1) == '\'' || Peek(1) == '"'))
+        // ['name'] is a quoted name unless glued to what precedes it, as in d["key"] (an index).
+        if (c == '[' && (Peek(1) == '\'' || Peek(1) == '"') && !IsIndexPosition(start))
         {
             return QuotedIdentifier(start);
         }
@@ -181,6 +182,9 @@ internal sealed class Lexer
             }
         }
     }
+
+    private bool IsIndexPosition(int start) =>
+        start > 0 && (IsIdentifierPart(_text[start - 1]) || _text[start - 1] is ')' or ']');
 
     private static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c) || c == '_';
 
