@@ -1,0 +1,162 @@
+using OomLab.Kql.Evaluation;
+using OomLab.Kql.Syntax;
+
+namespace OomLab.Kql.Binding;
+
+/// <summary>
+/// <c>+ - * / %</c> over numbers, datetimes and timespans. Integer division truncates and by zero
+/// gives null; real division by zero gives ±∞; timespan / timespan is real.
+/// </summary>
+internal sealed class BoundArithmetic(BinaryOperator op, BoundExpression left, BoundExpression right, KqlType type, TextSpan span)
+    : BoundExpression(type, span)
+{
+    public BinaryOperator Operator { get; } = op;
+
+    public override IReadOnlyList<BoundExpression> Children => [left, right];
+
+    /// <summary>The result type, or null when the operator does not apply to the operand types.</summary>
+    public static KqlType? ResultType(BinaryOperator op, KqlType l, KqlType r)
+    {
+        if (l == KqlType.Dynamic || r == KqlType.Dynamic)
+        {
+            return l.IsNumeric() || r.IsNumeric() || (l == r) ? KqlType.Real : null;
+        }
+
+        if (l.IsNumeric() && r.IsNumeric())
+        {
+            return l == KqlType.Real || r == KqlType.Real ? KqlType.Real : l == KqlType.Int && r == KqlType.Int ? KqlType.Int : KqlType.Long;
+        }
+
+        return (op, l, r) switch
+        {
+            (BinaryOperator.Subtract, KqlType.DateTime, KqlType.DateTime) => KqlType.TimeSpan,
+            (BinaryOperator.Add or BinaryOperator.Subtract, KqlType.DateTime, KqlType.TimeSpan) => KqlType.DateTime,
+            (BinaryOperator.Add, KqlType.TimeSpan, KqlType.DateTime) => KqlType.DateTime,
+            (BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Modulo, KqlType.TimeSpan, KqlType.TimeSpan) => KqlType.TimeSpan,
+            (BinaryOperator.Divide, KqlType.TimeSpan, KqlType.TimeSpan) => KqlType.Real,
+            (BinaryOperator.Multiply or BinaryOperator.Divide, KqlType.TimeSpan, _) when r.IsNumeric() => KqlType.TimeSpan,
+            (BinaryOperator.Multiply, _, KqlType.TimeSpan) when l.IsNumeric() => KqlType.TimeSpan,
+            _ => null,
+        };
+    }
+
+    public override Column Evaluate(EvalContext context, KqlTable input)
+    {
+        var l = left.Evaluate(context, input);
+        var r = right.Evaluate(context, input);
+        var n = input.RowCount;
+        var nulls = Kernels.CombineNulls(l, r, n);
+        var useIntegers = Type != KqlType.Real && l is Int64Column && r is Int64Column;
+        if (useIntegers)
+        {
+            var a = ((Int64Column)l).Values;
+            var b = ((Int64Column)r).Values;
+            var result = new long[n];
+            switch (Operator)
+            {
+                case BinaryOperator.Add:
+                    for (var i = 0; i < n; i++)
+                    {
+                        result[i] = a[i] + b[i];
+                    }
+
+                    break;
+                case BinaryOperator.Subtract:
+                    for (var i = 0; i < n; i++)
+                    {
+                        result[i] = a[i] - b[i];
+                    }
+
+                    break;
+                case BinaryOperator.Multiply:
+                    for (var i = 0; i < n; i++)
+                    {
+                        result[i] = a[i] * b[i];
+                    }
+
+                    break;
+                default:
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (b[i] == 0)
+                        {
+                            nulls ??= new bool[n];
+                            nulls[i] = true;
+                            continue;
+                        }
+
+                        result[i] = Operator == BinaryOperator.Divide ? a[i] / b[i] : a[i] % b[i];
+                    }
+
+                    break;
+            }
+
+            return new Int64Column(Type, result, nulls);
+        }
+
+        var x = Kernels.ToReals(l, n);
+        var y = Kernels.ToReals(r, n);
+        var values = new double[n];
+        switch (Operator)
+        {
+            case BinaryOperator.Add:
+                for (var i = 0; i < n; i++)
+                {
+                    values[i] = x[i] + y[i];
+                }
+
+                break;
+            case BinaryOperator.Subtract:
+                for (var i = 0; i < n; i++)
+                {
+                    values[i] = x[i] - y[i];
+                }
+
+                break;
+            case BinaryOperator.Multiply:
+                for (var i = 0; i < n; i++)
+                {
+                    values[i] = x[i] * y[i];
+                }
+
+                break;
+            case BinaryOperator.Divide:
+                for (var i = 0; i < n; i++)
+                {
+                    values[i] = x[i] / y[i];
+                }
+
+                break;
+            default:
+                for (var i = 0; i < n; i++)
+                {
+                    values[i] = x[i] % y[i];
+                }
+
+                break;
+        }
+
+        if (Type == KqlType.Real)
+        {
+            return new RealColumn(values, Kernels.NullsFromNaN(values, nulls, l, r));
+        }
+
+        // A timespan scaled by a real, or an integer result computed through reals (dynamic operands).
+        var longs = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            var v = values[i];
+            if (double.IsFinite(v))
+            {
+                longs[i] = (long)v;
+            }
+            else
+            {
+                nulls ??= new bool[n];
+                nulls[i] = true;
+            }
+        }
+
+        return new Int64Column(Type, longs, nulls);
+    }
+}

@@ -1,0 +1,115 @@
+using OomLab.Kql.Evaluation;
+using OomLab.Kql.Syntax;
+
+namespace OomLab.Kql.Binding;
+
+/// <summary>
+/// <c>in</c>, <c>!in</c>, <c>in~</c>, <c>!in~</c> (set membership: case-sensitive unless <c>~</c>) and
+/// <c>has_any</c>, <c>has_all</c> (whole-term matching) against constants or a one-column table.
+/// </summary>
+internal sealed class BoundListPredicate(string op, BoundExpression value, IReadOnlyList<BoundExpression> items, QueryPlan? table, TextSpan span)
+    : BoundExpression(KqlType.Bool, span)
+{
+    public override IReadOnlyList<BoundExpression> Children => table is null ? [value, .. items] : [value, new BoundError(Span)];
+
+    public override Column Evaluate(EvalContext context, KqlTable input)
+    {
+        var n = input.RowCount;
+        var candidates = Candidates(context);
+        var column = value.Evaluate(context, input);
+        var result = new bool[n];
+        if (op is "has_any" or "has_all")
+        {
+            var matcher = new TermMatcher(candidates.Select(c => c.ToText()).ToList(), caseSensitive: false);
+            Func<string, bool> match = op == "has_any" ? matcher.HasAny : matcher.HasAll;
+            if (column is StringColumn strings)
+            {
+                var values = strings.Values;
+                for (var i = 0; i < n; i++)
+                {
+                    result[i] = match(values[i]);
+                }
+            }
+            else
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    result[i] = match(column.Get(i).ToText());
+                }
+            }
+
+            return new BoolColumn(result, null);
+        }
+
+        var negated = op[0] == '!';
+        if (value.Type == KqlType.String || op.EndsWith('~'))
+        {
+            var set = new HashSet<string>(candidates.Select(c => c.ToText()), op.EndsWith('~') ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                result[i] = set.Contains(column.Get(i).ToText()) != negated;
+            }
+
+            return new BoolColumn(result, null);
+        }
+
+        bool[]? nulls = null;
+        for (var i = 0; i < n; i++)
+        {
+            var v = column.Get(i);
+            if (v.IsNull)
+            {
+                nulls ??= new bool[n];
+                nulls[i] = true;
+                continue;
+            }
+
+            var found = false;
+            foreach (var candidate in candidates)
+            {
+                if (!candidate.IsNull && ValueComparer.Compare(v, candidate) == 0)
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            result[i] = found != negated;
+        }
+
+        return new BoolColumn(result, nulls);
+    }
+
+    private List<KqlValue> Candidates(EvalContext context)
+    {
+        var one = new KqlTable(string.Empty, [], 1);
+        var list = new List<KqlValue>();
+        foreach (var item in items)
+        {
+            var v = item.Evaluate(context, one).Get(0);
+            if (v.Type == KqlType.Dynamic && v.Dynamic is System.Text.Json.Nodes.JsonArray array)
+            {
+                list.AddRange(array.Select(DynamicValues.ToScalar));
+            }
+            else
+            {
+                list.Add(v);
+            }
+        }
+
+        if (table is not null)
+        {
+            var t = table.Execute(context);
+            if (t.Columns.Count > 0)
+            {
+                var c = t.Columns[0].Data;
+                for (var i = 0; i < t.RowCount; i++)
+                {
+                    list.Add(c.Get(i));
+                }
+            }
+        }
+
+        return list;
+    }
+}

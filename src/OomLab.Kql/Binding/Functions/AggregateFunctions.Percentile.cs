@@ -1,0 +1,90 @@
+using OomLab.Kql.Evaluation;
+
+namespace OomLab.Kql.Binding;
+
+internal static partial class AggregateFunctions
+{
+    /// <summary>
+    /// Exact nearest-rank percentile: the value at rank ceil(p/100 × n) of the sorted non-null values
+    /// (rank 1 for p = 0). Kusto estimates the same rank with T-Digest; exact ranks reproduce its outputs.
+    /// </summary>
+    private static Column Percentile(Column[] a, int[] groups, int n, EvalContext context)
+    {
+        var p = a[1].Get(0).AsReal() ?? 50;
+        if (p < 0 || p > 100 || double.IsNaN(p))
+        {
+            throw new ArgumentException($"percentile must be between 0 and 100, got {p}");
+        }
+
+        var values = a[0];
+        var isLong = values is Int64Column;
+        var longs = (values as Int64Column)?.Values;
+        var reals = isLong ? null : Kernels.ToReals(values, groups.Length);
+
+        // Counting sort of row values by group, then sort each group's segment.
+        var counts = new int[n + 1];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (!values.IsNull(i) && (isLong || !double.IsNaN(reals![i])))
+            {
+                counts[groups[i] + 1]++;
+            }
+        }
+
+        for (var g = 0; g < n; g++)
+        {
+            counts[g + 1] += counts[g];
+        }
+
+        var total = counts[n];
+        var offsets = (int[])counts.Clone();
+        var sortedLongs = isLong ? new long[total] : null;
+        var sortedReals = isLong ? null : new double[total];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (values.IsNull(i) || (!isLong && double.IsNaN(reals![i])))
+            {
+                continue;
+            }
+
+            var at = offsets[groups[i]]++;
+            if (isLong)
+            {
+                sortedLongs![at] = longs![i];
+            }
+            else
+            {
+                sortedReals![at] = reals![i];
+            }
+        }
+
+        var resultType = values.Type == KqlType.Int ? KqlType.Long : values.Type == KqlType.Dynamic ? KqlType.Real : values.Type;
+        var result = Column.Create(resultType, n);
+        for (var g = 0; g < n; g++)
+        {
+            var start = counts[g];
+            var length = counts[g + 1] - start;
+            if (length == 0)
+            {
+                result.Set(g, KqlValue.Null(resultType));
+                continue;
+            }
+
+            var rank = Math.Max(1, (int)Math.Ceiling(p / 100.0 * length));
+            if (isLong)
+            {
+                var segment = sortedLongs.AsSpan(start, length);
+                segment.Sort();
+                result.Set(g, KqlValue.FromLong(segment[rank - 1], resultType));
+            }
+            else
+            {
+                var segment = sortedReals.AsSpan(start, length);
+                segment.Sort();
+                result.Set(g, KqlValue.FromReal(segment[rank - 1]));
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,310 @@
+using System.Text.Json.Nodes;
+using OomLab.Kql.Evaluation;
+
+namespace OomLab.Kql.Binding;
+
+/// <summary>
+/// The aggregate functions. All ignore nulls except <c>count()</c>, which counts rows. Kernels loop over
+/// typed arrays with one accumulator slot per group.
+/// </summary>
+internal static partial class AggregateFunctions
+{
+    private static readonly Dictionary<string, AggregateFunction> Functions = Build();
+
+    public static IEnumerable<string> Names => Functions.Keys.Concat(["percentiles", "arg_max", "arg_min"]);
+
+    public static AggregateFunction? Find(string name) => Functions.GetValueOrDefault(name);
+
+    public static bool IsAggregate(string name) => Functions.ContainsKey(name) || name is "percentiles" or "arg_max" or "arg_min";
+
+    private static Dictionary<string, AggregateFunction> Build()
+    {
+        var all = new List<AggregateFunction>
+        {
+            new("count", 0, 0, _ => KqlType.Long, Count) { NameIncludesArgument = false },
+            new("countif", 1, 1, t => t[0] is KqlType.Bool or KqlType.Dynamic ? KqlType.Long : null, CountIf) { NameIncludesArgument = false },
+            new("sum", 1, 1, SumType, (a, g, n, _) => Sum(a[0], null, g, n)),
+            new("sumif", 2, 2, t => t[1] == KqlType.Bool ? SumType(t) : null, (a, g, n, _) => Sum(a[0], (BoolColumn)a[1], g, n)),
+            new("avg", 1, 1, AvgType, (a, g, n, _) => Avg(a[0], null, g, n)),
+            new("avgif", 2, 2, t => t[1] == KqlType.Bool ? AvgType(t) : null, (a, g, n, _) => Avg(a[0], (BoolColumn)a[1], g, n)),
+            new("min", 1, 1, t => t[0], (a, g, n, _) => Extreme(a[0], g, n, -1)),
+            new("max", 1, 1, t => t[0], (a, g, n, _) => Extreme(a[0], g, n, 1)),
+            new("any", 1, 1, t => t[0], Any),
+            new("dcount", 1, 2, _ => KqlType.Long, DCount),
+            new("percentile", 2, 2, t => t[1].IsNumeric() && t[0] is not (KqlType.String or KqlType.Bool) ? (t[0] == KqlType.Int ? KqlType.Long : t[0] == KqlType.Dynamic ? KqlType.Real : t[0]) : null, Percentile)
+            {
+                ConstantArguments = [1],
+                NameSuffixArguments = true,
+            },
+            new("make_list", 1, 2, _ => KqlType.Dynamic, (a, g, n, _) => MakeList(a, g, n, distinct: false)) { ConstantArguments = [1] },
+            new("make_set", 1, 2, _ => KqlType.Dynamic, (a, g, n, _) => MakeList(a, g, n, distinct: true)) { ConstantArguments = [1] },
+        };
+        return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }
+
+    private static KqlType? SumType(KqlType[] t) => t[0] switch
+    {
+        KqlType.Int or KqlType.Long => KqlType.Long,
+        KqlType.Real or KqlType.Dynamic => KqlType.Real,
+        KqlType.TimeSpan => KqlType.TimeSpan,
+        _ => null,
+    };
+
+    private static KqlType? AvgType(KqlType[] t) => t[0] switch
+    {
+        KqlType.Int or KqlType.Long or KqlType.Real or KqlType.Dynamic => KqlType.Real,
+        KqlType.TimeSpan or KqlType.DateTime => t[0],
+        _ => null,
+    };
+
+    private static Column Count(Column[] a, int[] groups, int n, EvalContext context)
+    {
+        var counts = new long[n];
+        foreach (var g in groups)
+        {
+            counts[g]++;
+        }
+
+        return new Int64Column(KqlType.Long, counts, null);
+    }
+
+    private static Column CountIf(Column[] a, int[] groups, int n, EvalContext context)
+    {
+        var counts = new long[n];
+        var predicate = a[0] as BoolColumn;
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (predicate is not null ? predicate.IsTrue(i) : SumFunctionsTruth(a[0], i))
+            {
+                counts[groups[i]]++;
+            }
+        }
+
+        return new Int64Column(KqlType.Long, counts, null);
+    }
+
+    private static bool SumFunctionsTruth(Column column, int row) => ScalarFunctions.ToBool(column.Get(row)) is { IsNull: false, Bool: true };
+
+    private static Column Sum(Column values, BoolColumn? predicate, int[] groups, int n)
+    {
+        var seen = new bool[n];
+        if (values is Int64Column longs)
+        {
+            var sums = new long[n];
+            for (var i = 0; i < groups.Length; i++)
+            {
+                if (!longs.IsNull(i) && (predicate is null || predicate.IsTrue(i)))
+                {
+                    sums[groups[i]] += longs.Values[i];
+                    seen[groups[i]] = true;
+                }
+            }
+
+            return new Int64Column(longs.Type == KqlType.Int ? KqlType.Long : longs.Type, sums, Unseen(seen));
+        }
+
+        var reals = Kernels.ToReals(values, groups.Length);
+        var totals = new double[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (!values.IsNull(i) && !double.IsNaN(reals[i]) && (predicate is null || predicate.IsTrue(i)))
+            {
+                totals[groups[i]] += reals[i];
+                seen[groups[i]] = true;
+            }
+        }
+
+        return new RealColumn(totals, Unseen(seen));
+    }
+
+    private static Column Avg(Column values, BoolColumn? predicate, int[] groups, int n)
+    {
+        var reals = Kernels.ToReals(values, groups.Length);
+        var totals = new double[n];
+        var counts = new long[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (!values.IsNull(i) && !double.IsNaN(reals[i]) && (predicate is null || predicate.IsTrue(i)))
+            {
+                totals[groups[i]] += reals[i];
+                counts[groups[i]]++;
+            }
+        }
+
+        var nulls = new bool[n];
+        var any = false;
+        for (var g = 0; g < n; g++)
+        {
+            if (counts[g] == 0)
+            {
+                nulls[g] = true;
+                any = true;
+            }
+            else
+            {
+                totals[g] /= counts[g];
+            }
+        }
+
+        if (values.Type is KqlType.TimeSpan or KqlType.DateTime)
+        {
+            return new Int64Column(values.Type, totals.Select(t => (long)Math.Round(t)).ToArray(), any ? nulls : null);
+        }
+
+        return new RealColumn(totals, any ? nulls : null);
+    }
+
+    private static Column Extreme(Column values, int[] groups, int n, int sign)
+    {
+        if (values is Int64Column longs)
+        {
+            var best = new long[n];
+            var seen = new bool[n];
+            var source = longs.Values;
+            for (var i = 0; i < groups.Length; i++)
+            {
+                if (longs.IsNull(i))
+                {
+                    continue;
+                }
+
+                var g = groups[i];
+                var v = source[i];
+                if (!seen[g] || (sign > 0 ? v > best[g] : v < best[g]))
+                {
+                    best[g] = v;
+                    seen[g] = true;
+                }
+            }
+
+            return new Int64Column(longs.Type, best, Unseen(seen));
+        }
+
+        if (values is RealColumn reals)
+        {
+            var best = new double[n];
+            var seen = new bool[n];
+            var source = reals.Values;
+            for (var i = 0; i < groups.Length; i++)
+            {
+                if (reals.IsNull(i))
+                {
+                    continue;
+                }
+
+                var g = groups[i];
+                var v = source[i];
+                if (!seen[g] || (sign > 0 ? v > best[g] : v < best[g]))
+                {
+                    best[g] = v;
+                    seen[g] = true;
+                }
+            }
+
+            return new RealColumn(best, Unseen(seen));
+        }
+
+        var result = Column.Create(values.Type, n);
+        var found = new KqlValue?[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var v = values.Get(i);
+            if (v.IsNull || (v.Type == KqlType.String && v.String.Length == 0))
+            {
+                continue;
+            }
+
+            var g = groups[i];
+            if (found[g] is null || ValueComparer.Compare(v, found[g]!.Value) * sign > 0)
+            {
+                found[g] = v;
+            }
+        }
+
+        for (var g = 0; g < n; g++)
+        {
+            result.Set(g, found[g] ?? KqlValue.Null(values.Type));
+        }
+
+        return result;
+    }
+
+    private static Column Any(Column[] a, int[] groups, int n, EvalContext context)
+    {
+        var rows = new int[n];
+        Array.Fill(rows, -1);
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (rows[groups[i]] < 0 && !a[0].IsNull(i))
+            {
+                rows[groups[i]] = i;
+            }
+        }
+
+        return a[0].Gather(rows).Materialize();
+    }
+
+    private static Column DCount(Column[] a, int[] groups, int n, EvalContext context)
+    {
+        var encoder = new KeyEncoder(1);
+        var codes = encoder.Encode([a[0]], groups.Length);
+        var seen = new HashSet<long>();
+        var counts = new long[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (!a[0].IsNull(i) && seen.Add(((long)groups[i] << 31) | (uint)codes[i]))
+            {
+                counts[groups[i]]++;
+            }
+        }
+
+        return new Int64Column(KqlType.Long, counts, null);
+    }
+
+    private static bool[]? Unseen(bool[] seen)
+    {
+        bool[]? nulls = null;
+        for (var g = 0; g < seen.Length; g++)
+        {
+            if (!seen[g])
+            {
+                nulls ??= new bool[seen.Length];
+                nulls[g] = true;
+            }
+        }
+
+        return nulls;
+    }
+
+    private static Column MakeList(Column[] a, int[] groups, int n, bool distinct)
+    {
+        var limit = a.Length > 1 && !a[1].IsNull(0) ? a[1].Get(0).Long : 1_048_576;
+        var lists = new JsonArray?[n];
+        var sets = distinct ? new HashSet<string>?[n] : null;
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var v = a[0].Get(i);
+            if (v.IsNull)
+            {
+                continue;
+            }
+
+            var g = groups[i];
+            var list = lists[g] ??= [];
+            if (list.Count >= limit)
+            {
+                continue;
+            }
+
+            var node = DynamicValues.From(v);
+            if (sets is not null && !(sets[g] ??= new HashSet<string>(StringComparer.Ordinal)).Add(node?.ToJsonString() ?? "null"))
+            {
+                continue;
+            }
+
+            list.Add(node);
+        }
+
+        return new DynamicColumn(lists.Select(l => (object?)(l ?? [])).ToArray());
+    }
+}

@@ -1,0 +1,31 @@
+namespace OomLab.Kql.Binding;
+
+/// <summary>
+/// The scalar function library, by name. Split by aspect into partial files: conversions and logic,
+/// strings, datetimes, math, dynamic values.
+/// </summary>
+internal static partial class ScalarFunctions
+{
+    private static readonly Dictionary<string, ScalarFunction> Functions = Build();
+
+    public static IEnumerable<string> Names => Functions.Keys;
+
+    public static ScalarFunction? Find(string name) => Functions.GetValueOrDefault(name);
+
+    private static Dictionary<string, ScalarFunction> Build()
+    {
+        var all = new List<ScalarFunction>();
+        AddConversions(all);
+        AddStrings(all);
+        AddDateTimes(all);
+        AddMath(all);
+        AddDynamic(all);
+        return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }
+
+    private static Func<KqlType[], KqlType?> Returns(KqlType type) => _ => type;
+
+    private static Func<KqlType[], KqlType?> Returns(KqlType type, Func<KqlType[], bool> accepts) => a => accepts(a) ? type : null;
+
+    private static bool AllNumeric(KqlType[] types) => Array.TrueForAll(types, t => t.IsNumeric() || t == KqlType.Dynamic);
+}

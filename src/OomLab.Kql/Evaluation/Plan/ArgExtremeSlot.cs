@@ -1,0 +1,38 @@
+using OomLab.Kql.Binding;
+
+namespace OomLab.Kql.Evaluation;
+
+/// <summary><c>arg_max(x, cols...)</c> / <c>arg_min</c>: per group, the row where x is largest (smallest), and its columns.</summary>
+internal sealed class ArgExtremeSlot(BoundExpression key, IReadOnlyList<BoundExpression> returned, int sign) : SummarizeSlot
+{
+    public override IReadOnlyList<KqlType> Types { get; } = [key.Type, .. returned.Select(r => r.Type)];
+
+    public override Column[] Compute(EvalContext context, KqlTable input, int[] groups, int groupCount)
+    {
+        var keys = key.Evaluate(context, input);
+        var best = new int[groupCount];
+        Array.Fill(best, -1);
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (keys.IsNull(i))
+            {
+                continue;
+            }
+
+            var g = groups[i];
+            if (best[g] < 0 || ValueComparer.Compare(keys.Get(i), keys.Get(best[g])) * sign > 0)
+            {
+                best[g] = i;
+            }
+        }
+
+        var columns = new Column[1 + returned.Count];
+        columns[0] = keys.Gather(best).Materialize();
+        for (var j = 0; j < returned.Count; j++)
+        {
+            columns[j + 1] = returned[j].Evaluate(context, input).Gather(best).Materialize();
+        }
+
+        return columns;
+    }
+}

@@ -1,0 +1,14 @@
+namespace OomLab.Kql.Evaluation;
+
+internal enum JoinKind
+{
+    InnerUnique,
+    Inner,
+    LeftOuter,
+    RightOuter,
+    FullOuter,
+    LeftAnti,
+    RightAnti,
+    LeftSemi,
+    RightSemi,
+}

@@ -1,0 +1,22 @@
+using OomLab.Kql.Binding;
+using OomLab.Kql.Syntax;
+
+namespace OomLab.Kql.Evaluation;
+
+/// <summary><c>project</c>, <c>extend</c>, <c>project-away</c>, <c>project-rename</c>: output columns as expressions over the input.</summary>
+internal sealed class ProjectPlan(QueryPlan input, Schema schema, IReadOnlyList<BoundExpression> expressions, TextSpan span) : QueryPlan(schema, span)
+{
+    protected override KqlTable ExecuteCore(EvalContext context)
+    {
+        var table = input.Execute(context);
+        var columns = new List<KqlColumn>(expressions.Count);
+        for (var i = 0; i < expressions.Count; i++)
+        {
+            // Plain column references keep the input column (and its lazy selection) as is.
+            var data = expressions[i] is BoundColumnReference reference ? table.Columns[reference.Ordinal].Data : expressions[i].Evaluate(context, table);
+            columns.Add(new KqlColumn(Schema.Columns[i].Name, data));
+        }
+
+        return new KqlTable(string.Empty, columns, table.RowCount, table.Render);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace OomLab.Kql.Syntax;
+
+/// <summary>Parsing of datetime and timespan texts, as literals and in <c>todatetime</c>/<c>totimespan</c>.</summary>
+internal static class Literals
+{
+    private static readonly string[] DateTimeFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd HH:mmK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-ddK", "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm",
+    ];
+
+    public static bool TryParseDateTime(string text, out long ticks)
+    {
+        text = text.Trim();
+        if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value)
+            || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out value))
+        {
+            ticks = value.Ticks;
+            return true;
+        }
+
+        ticks = 0;
+        return false;
+    }
+
+    public static bool TryParseTimeSpan(string text, out long ticks)
+    {
+        text = text.Trim();
+        ticks = 0;
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        while (digits < text.Length && (char.IsAsciiDigit(text[digits]) || text[digits] == '.' || (digits == 0 && text[0] == '-')))
+        {
+            digits++;
+        }
+
+        if (digits > 0 && digits < text.Length && TimespanUnits.TryGetTicksPerUnit(text[digits..], out var perUnit)
+            && double.TryParse(text[..digits], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
+        {
+            ticks = (long)Math.Round(amount * perUnit);
+            return true;
+        }
+
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span))
+        {
+            ticks = span.Ticks;
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,4 @@
+namespace OomLab.Kql.Syntax;
+
+/// <summary>A statement of a query.</summary>
+internal abstract record StatementSyntax(TextSpan Span);
