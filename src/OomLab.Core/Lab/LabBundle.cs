@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OomLab.Lab;
+
+/// <summary>
+/// Writes the seed's artifact inventory for a run: <c>evidence/oom/kql-session.json</c> (every query: text,
+/// window, result rows), <c>evidence/oom/timeline.csv</c>, <c>verdict.json</c> and <c>settings.json</c>; the
+/// telemetry store stays in <c>.oomlab/telemetry.db</c>, where <c>oomlab query --telemetry &lt;run&gt;</c> finds it.
+/// </summary>
+internal static class LabBundle
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Writes the run's settings; done first, so an interrupted run still says what it was.</summary>
+    public static void WriteSettings(LabOptions options, string status)
+    {
+        var scale = options.Scale;
+        var settings = new JsonObject
+        {
+            ["app"] = options.AppName,
+            ["status"] = status,
+            ["scale"] = scale.Name,
+            ["ceiling"] = new JsonObject { ["bytes"] = scale.Ceiling.Bytes, ["description"] = scale.Ceiling.Description },
+            ["variant"] = options.Variant.ToString().ToLowerInvariant(),
+            ["seed"] = options.Seed,
+            ["t0"] = options.T0.UtcDateTime,
+            ["compression"] = new JsonObject
+            {
+                ["labSecondsPerRealSecond"] = scale.Compression,
+                ["realSecondsPerPhaseOf15Minutes"] = Math.Round(15 * 60 / scale.Compression, 1),
+                ["note"] = "telemetry timestamps are on the lab clock; request and dependency durations are real",
+            },
+            ["deployments"] = new JsonArray(
+                Deployment(options.Variant == LabVariant.Buffer ? LabDeployment.Buffering : LabDeployment.StreamingUnchanged, options.T0, options.T0 + LabPhase.Remediation),
+                Deployment(LabDeployment.Remediated, options.T0 + LabPhase.Remediation, options.T0 + LabPhase.Recovery.End)),
+            ["phases"] = new JsonArray([.. LabPhase.All.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["start"] = (options.T0 + p.Start).UtcDateTime, ["end"] = (options.T0 + p.End).UtcDateTime })]),
+            ["loads"] = new JsonArray([.. scale.Loads.Select(l => (JsonNode)new JsonObject
+            {
+                ["phase"] = l.Phase.Name, ["start"] = (options.T0 + l.Start).UtcDateTime, ["count"] = l.Count, ["sizes"] = l.Sizes.ToString(), ["blobsPerRealSecond"] = l.Rate,
+            })]),
+        };
+        File.WriteAllText(Path.Combine(options.OutDirectory, "settings.json"), settings.ToJsonString(Json));
+    }
+
+    public static void Write(LabReport report)
+    {
+        Directory.CreateDirectory(report.EvidenceDirectory);
+        var session = new JsonObject
+        {
+            ["app"] = report.Options.AppName,
+            ["t0"] = report.Options.T0.UtcDateTime,
+            ["queries"] = new JsonArray([.. report.Session.Runs.Select(run => (JsonNode)new JsonObject
+            {
+                ["id"] = run.Query.Id,
+                ["title"] = run.Query.Title,
+                ["text"] = run.Query.Text,
+                ["window"] = new JsonObject { ["start"] = run.Query.WindowStart.UtcDateTime, ["end"] = run.Query.WindowEnd.UtcDateTime },
+                ["adaptation"] = run.Query.Adaptation,
+                ["error"] = run.Error,
+                ["columns"] = new JsonArray([.. run.Columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type })]),
+                ["rows"] = new JsonArray([.. run.Rows.Select(r => (JsonNode)new JsonArray([.. r.Select(Value)]))]),
+            })]),
+        };
+        File.WriteAllText(Path.Combine(report.EvidenceDirectory, "kql-session.json"), session.ToJsonString(Json));
+        File.WriteAllText(Path.Combine(report.EvidenceDirectory, "timeline.csv"), Evidence.Timeline.ToCsv(report.Timeline));
+
+        var verdict = report.Verdict;
+        var json = new JsonObject
+        {
+            ["hypothesis"] = "Buffering whole blobs under high concurrency drives Private Bytes into the critical band and causes worker instability (OutOfMemoryException, exit 137, restarts); streaming with lower concurrency removes those signatures under equivalent load.",
+            ["supported"] = verdict.Supported,
+            ["finalVerdict"] = verdict.FinalVerdict,
+            ["proof"] = Criteria(verdict.Proof),
+            ["disproof"] = Criteria(verdict.Disproof),
+            ["verdictTable"] = new JsonArray([.. verdict.Table(report.Measurements).Select(r => (JsonNode)new JsonObject { ["criterion"] = r.Criterion, ["verdict"] = r.Verdict, ["evidence"] = r.Evidence })]),
+            ["expectedEvidence"] = new JsonArray([.. report.Expected.Select(e => (JsonNode)new JsonObject
+            {
+                ["stage"] = e.Stage, ["signal"] = e.Signal, ["seedExpected"] = e.SeedExpected, ["expectedHere"] = e.ExpectedHere, ["measured"] = e.Measured, ["holds"] = e.Holds,
+            })]),
+            ["queryErrors"] = new JsonArray([.. verdict.QueryErrors.Select(e => (JsonNode)JsonValue.Create(e))]),
+        };
+        File.WriteAllText(Path.Combine(report.Options.OutDirectory, "verdict.json"), json.ToJsonString(Json));
+    }
+
+    private static JsonObject Deployment(LabDeployment deployment, DateTimeOffset from, DateTimeOffset to) => new()
+    {
+        ["package"] = deployment.Package,
+        ["function"] = deployment.Function,
+        ["from"] = from.UtcDateTime,
+        ["to"] = to.UtcDateTime,
+        ["appSettings"] = new JsonObject([.. deployment.AppSettings.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
+    };
+
+    private static JsonArray Criteria(IReadOnlyList<Evidence.Criterion> criteria) =>
+        new([.. criteria.Select(c => (JsonNode)new JsonObject
+        {
+            ["id"] = c.Id, ["statement"] = c.Statement, ["holds"] = c.Holds, ["evidence"] = c.Evidence,
+            ["queries"] = new JsonArray([.. c.Queries.Select(q => (JsonNode)JsonValue.Create(q))]),
+        })]);
+
+    private static JsonNode? Value(object? value) => value switch
+    {
+        null => null,
+        JsonNode node => node.DeepClone(),
+        DateTime time => JsonValue.Create(time),
+        TimeSpan span => JsonValue.Create(span.ToString("c", System.Globalization.CultureInfo.InvariantCulture)),
+        bool b => JsonValue.Create(b),
+        long l => JsonValue.Create(l),
+        int i => JsonValue.Create(i),
+        double d => double.IsFinite(d) ? JsonValue.Create(d) : JsonValue.Create(d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        _ => JsonValue.Create(value.ToString()),
+    };
+}

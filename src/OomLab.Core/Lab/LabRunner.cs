@@ -1,0 +1,148 @@
+using OomLab.Blobs;
+using OomLab.Configuration;
+using OomLab.Hosting;
+using OomLab.Telemetry;
+using OomLab.Workers;
+
+namespace OomLab.Lab;
+
+/// <summary>
+/// Runs the seed's runbook on one machine: provisions a fresh root, deploys the failing function with the
+/// seed's settings, drives the phases' load on the lab clock, applies the remediation at 02:25 by restarting
+/// the host with the streaming function and batch 8 / concurrency 12, and lets recovery run under the same
+/// load profile as the incident. Telemetry lands in the run's store; the evidence is read from it afterwards.
+/// </summary>
+internal sealed class LabRunner
+{
+    private readonly LabOptions options;
+    private volatile FunctionHost? currentHost;
+    private volatile LabDeployment? currentDeployment;
+
+    public LabRunner(LabOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        Layout = new RootLayout(options.OutDirectory);
+        Clock = new LabClock(options.T0, options.Scale.Compression);
+    }
+
+    public RootLayout Layout { get; }
+
+    public LabClock Clock { get; }
+
+    /// <summary>What the live display shows; set once the run has started.</summary>
+    public LabMonitor? Monitor { get; private set; }
+
+    public FunctionHost? CurrentHost => currentHost;
+
+    public LabDeployment? CurrentDeployment => currentDeployment;
+
+    /// <summary>Blobs written so far by the load generator.</summary>
+    public int BlobsWritten => Volatile.Read(ref blobsWritten);
+
+    private int blobsWritten;
+
+    /// <summary>
+    /// Runs the whole runbook. Cancelling stops the hosts cleanly and flushes telemetry; what was recorded stays
+    /// in <see cref="LabOptions.OutDirectory"/>.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        LabProvisioning.Prepare(options.OutDirectory);
+        await using var store = TelemetryWriter.Open(Layout.TelemetryPath, new TelemetryIdentity(options.AppName, Environment.MachineName));
+        var monitor = new LabMonitor(store);
+        Monitor = monitor;
+
+        using var loadStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var load = Task.Run(() => WriteLoadAsync(loadStop.Token), CancellationToken.None);
+        try
+        {
+            var first = options.Variant == LabVariant.Buffer ? LabDeployment.Buffering : LabDeployment.StreamingUnchanged;
+            await RunDeploymentAsync(first, monitor, LabPhase.Remediation, cancellationToken);
+
+            var fix = LabDeployment.Remediated;
+            monitor.Emit(new TraceTelemetry(
+                Clock.GetUtcNow(),
+                $"Runbook action: deploy {fix.Package} ({fix.Function}); set BLOB_BATCH_SIZE={fix.BatchSize}, MAX_CONCURRENT_INVOCATIONS={fix.MaxConcurrentInvocations}; restart",
+                SeverityLevel.Information));
+            await RunDeploymentAsync(fix, monitor, LabPhase.Recovery.End, cancellationToken);
+        }
+        finally
+        {
+            await loadStop.CancelAsync();
+            try
+            {
+                await load;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            await store.FlushAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task RunDeploymentAsync(LabDeployment deployment, ITelemetrySink sink, TimeSpan until, CancellationToken cancellationToken)
+    {
+        var settings = HostSettingsLoader.Load(null, new Dictionary<string, string?>(), deployment.AppSettings.ToDictionary(p => p.Key, p => (string?)p.Value));
+        var hostOptions = new FunctionHostOptions(
+            Layout, options.FunctionsAssembly, deployment.Function, options.Scale.Ceiling, settings, options.WorkerCommand, options.WorkerCommandPrefix)
+        {
+            AppName = options.AppName,
+            InstanceName = Environment.MachineName,
+            AppSettings = deployment.AppSettings,
+            ConfigureWorkers = ConfigureWorkers,
+        };
+        var host = new FunctionHost(hostOptions, sink, Clock);
+        currentDeployment = deployment;
+        currentHost = host;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = host.RunAsync(stop.Token);
+        try
+        {
+            await Task.WhenAny(run, Clock.WaitUntilAsync(until, cancellationToken));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await run;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// The lab compresses time, so the pool's real-time policies are scaled to it: counters four times a second
+    /// so every 5-minute bin has many readings, and a recycle pause of seconds rather than half a minute.
+    /// </summary>
+    private static WorkerPoolOptions ConfigureWorkers(WorkerPoolOptions workers) => workers with
+    {
+        CounterInterval = TimeSpan.FromMilliseconds(250),
+        FailureWindow = TimeSpan.FromSeconds(30),
+        RecyclePause = TimeSpan.FromSeconds(2),
+        HealthyPeriod = TimeSpan.FromSeconds(5),
+    };
+
+    private async Task WriteLoadAsync(CancellationToken cancellationToken)
+    {
+        var input = new BlobContainer(Layout, ContainerName.Create("input"));
+        var generator = new LoadGenerator();
+        var loads = options.Scale.Loads;
+        for (var i = 0; i < loads.Count; i++)
+        {
+            var load = loads[i];
+            await Clock.WaitUntilAsync(load.Start, cancellationToken);
+            var prefix = $"{Slug(load.Phase.Name)}/burst-{i + 1:D2}/";
+            var result = await generator.RunAsync(input, new LoadPlan(load.Count, load.Sizes, load.Rate, options.Seed * 1000 + i, prefix), cancellationToken);
+            Interlocked.Add(ref blobsWritten, result.Blobs);
+        }
+    }
+
+    private static string Slug(string phase) => phase.ToLowerInvariant().Replace(' ', '-');
+}

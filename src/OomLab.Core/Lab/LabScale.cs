@@ -1,0 +1,73 @@
+using OomLab.Configuration;
+using OomLab.Memory;
+
+namespace OomLab.Lab;
+
+/// <summary>
+/// A lab preset: the memory ceiling, how much the lab clock is compressed, and the load of each phase.
+/// Loads walk memory through the seed's bands: small blobs at baseline, moderate in load 1, large in
+/// load 2, bursts of very large blobs in the incident, and the same bursts again in recovery.
+/// </summary>
+internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compression, IReadOnlyList<PhaseLoad> Loads)
+{
+    private const long MiB = 1024 * 1024;
+
+    /// <summary>EP1 / 16 (224 MiB), blobs of about 6 / 31 / 64+ MiB, each 15-minute phase in 20 s: about 2 minutes of load.</summary>
+    public static LabScale Small { get; } = new(
+        "small",
+        new MemoryCeiling(Plan.EP1.Bytes / 16, CeilingSource.Plan, $"EP1/16 ({Plan.EP1.Bytes / 16 / MiB} MiB)"),
+        Compression: 45,
+        PhaseLoads(baseline: Range(256 * 1024, MiB), load1: Range(5 * MiB, 7 * MiB), load2: Range(28 * MiB, 34 * MiB), incident: Range(64 * MiB, 80 * MiB),
+            baselineCount: 8, load1Count: 30, load2Count: 14, burstCount: 10));
+
+    /// <summary>EP1 (3.5 GiB), blobs of about 100 / 500 / 1024+ MB, each 15-minute phase in 100 s.</summary>
+    public static LabScale Full { get; } = new(
+        "full",
+        MemoryCeiling.FromPlan(Plan.EP1),
+        Compression: 9,
+        PhaseLoads(baseline: Range(4 * MiB, 16 * MiB), load1: Range(90 * MiB, 110 * MiB), load2: Range(450 * MiB, 550 * MiB), incident: Range(1024 * MiB, 1280 * MiB),
+            baselineCount: 8, load1Count: 24, load2Count: 10, burstCount: 6));
+
+    public static IReadOnlyList<LabScale> All { get; } = [Small, Full];
+
+    public static bool TryParse(string? name, out LabScale scale)
+    {
+        scale = All.FirstOrDefault(s => string.Equals(s.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))!;
+        return scale is not null;
+    }
+
+    /// <summary>This preset with another ceiling (<c>--plan</c> or <c>--ceiling</c>); blob sizes scale with it.</summary>
+    public LabScale WithCeiling(MemoryCeiling ceiling)
+    {
+        var factor = (double)ceiling.Bytes / Ceiling.Bytes;
+        return this with
+        {
+            Ceiling = ceiling,
+            Loads = [.. Loads.Select(l => l with { Sizes = new ByteSizeRange(Scale(l.Sizes.Min, factor), Scale(l.Sizes.Max, factor)) })],
+        };
+    }
+
+    private static ByteSize Scale(ByteSize size, double factor) => new(Math.Max(1, (long)(size.Bytes * factor)));
+
+    private static ByteSizeRange Range(long min, long max) => new(new ByteSize(min), new ByteSize(max));
+
+    private static PhaseLoad[] PhaseLoads(
+        ByteSizeRange baseline, ByteSizeRange load1, ByteSizeRange load2, ByteSizeRange incident,
+        int baselineCount, int load1Count, int load2Count, int burstCount)
+    {
+        static TimeSpan At(double minutes) => TimeSpan.FromMinutes(minutes);
+
+        // Rates are per real second. Bursts arrive faster than the buffering function can drain them, so
+        // invocations overlap: that overlap, not one blob, is what crosses the ceiling.
+        return
+        [
+            new(LabPhase.Baseline, At(0.5), baselineCount, baseline, 0.5),
+            new(LabPhase.Load1, At(15.5), load1Count, load1, 2),
+            new(LabPhase.Load2, At(30.5), load2Count, load2, 1),
+            new(LabPhase.Incident, At(45.25), burstCount, incident, 10),
+            new(LabPhase.Incident, At(50.0), burstCount, incident, 10),
+            new(LabPhase.Recovery, At(55.5), burstCount, incident, 10),
+            new(LabPhase.Recovery, At(60.25), burstCount, incident, 10),
+        ];
+    }
+}
