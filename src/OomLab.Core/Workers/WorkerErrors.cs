@@ -24,6 +24,9 @@ internal static class WorkerErrors
             ? $"worker {workerId} exited with code {exitCode} before it was ready"
             : $"worker {workerId} exited with code {exitCode} before it was ready: {stderr}";
 
+    public static string WorkerNotStartable(string command, string reason) =>
+        $"cannot start a worker process with '{command}': {reason}";
+
     public static string CeilingBelowIdleWorkers(MemoryCeiling ceiling, int workers, long idlePrivateBytes) =>
         $"memory ceiling {ceiling} is below what {workers} idle worker(s) hold ({MemoryText.Format(idlePrivateBytes)} Private Bytes); raise --ceiling or lower FUNCTIONS_WORKER_PROCESS_COUNT";
 

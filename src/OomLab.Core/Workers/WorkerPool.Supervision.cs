@@ -8,7 +8,19 @@ internal sealed partial class WorkerPool
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var worker = WorkerProcess.Start(options, slot.Id, OnWorkerMessage);
+            WorkerProcess worker;
+            try
+            {
+                worker = WorkerProcess.Start(options, slot.Id, OnWorkerMessage);
+            }
+            catch (System.ComponentModel.Win32Exception ex)
+            {
+                // The command itself cannot run (missing, not executable): retrying will not help.
+                slot.FirstStart.TrySetResult(new WorkerStartException(WorkerErrors.WorkerNotStartable(options.Command, ex.Message), slot.Id, -1));
+                SelfLog.Write(WorkerErrors.WorkerNotStartable(options.Command, ex.Message));
+                return;
+            }
+
             slot.Current = worker;
             if (cancellationToken.IsCancellationRequested)
             {

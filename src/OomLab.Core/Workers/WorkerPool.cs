@@ -91,7 +91,15 @@ internal sealed partial class WorkerPool : IAsyncDisposable
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping.Token);
-            await signal.Task.WaitAsync(linked.Token);
+            try
+            {
+                await signal.Task.WaitAsync(linked.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Our own shutdown, not the caller's cancellation.
+                throw new ObjectDisposedException(nameof(WorkerPool));
+            }
         }
     }
 

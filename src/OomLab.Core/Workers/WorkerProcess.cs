@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using OomLab.Memory;
+using OomLab.Telemetry;
 using OomLab.Workers.Protocol;
 
 namespace OomLab.Workers;
@@ -229,7 +230,16 @@ internal sealed partial class WorkerProcess
         {
             while (await process.StandardOutput.ReadLineAsync() is { } line)
             {
-                Handle(line);
+                try
+                {
+                    Handle(line);
+                }
+#pragma warning disable CA1031 // One bad message must not stop the loop that notices the worker's exit.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    SelfLog.Write($"{WorkerId}: cannot handle a worker message: {ex.Message}");
+                }
             }
         }
         catch (IOException)

@@ -37,4 +37,15 @@ public sealed class WorkerSupervisionTests
         sink.Traces.ShouldAllBe(t => t.Timestamp >= LabClock.T0 && t.Timestamp < LabClock.T0.AddMinutes(10));
         sink.Traces.Last().SeverityLevel.ShouldBe(SeverityLevel.Warning);
     }
+
+    [Fact]
+    public async Task A_worker_command_that_cannot_run_fails_the_start_with_a_clear_error()
+    {
+        var options = new WorkerPoolOptions("/no/such/oomlab", [], OomLabExecutable.SampleFunctions, "BlobStreamProcessor", MemoryCeiling.Custom(512 * Some.MiB));
+        await using var pool = new WorkerPool(options, new CollectingSink(), TimeProvider.System);
+
+        var error = await Should.ThrowAsync<WorkerStartException>(() => pool.StartAsync());
+
+        error.Message.ShouldStartWith("cannot start a worker process with '/no/such/oomlab': ");
+    }
 }
