@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         yield return HostCommand.Create();
+        yield return LoadCommand.Create();
+        yield return StatusCommand.Create();
         yield return WorkerCommand.Create();
     }
 }

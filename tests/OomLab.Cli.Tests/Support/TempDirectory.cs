@@ -1,0 +1,26 @@
+namespace OomLab.Cli.Tests.Support;
+
+/// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "oomlab-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
