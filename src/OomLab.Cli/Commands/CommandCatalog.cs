@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return HostCommand.Create();
         yield return LoadCommand.Create();
         yield return StatusCommand.Create();
+        yield return QueryCommand.Create();
         yield return WorkerCommand.Create();
     }
 }

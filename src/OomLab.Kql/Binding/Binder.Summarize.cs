@@ -32,7 +32,7 @@ internal sealed partial class Binder
         {
             if (aggregate.Expression is CallSyntax { Name: "percentiles" or "arg_max" or "arg_min" } multi)
             {
-                multiOutputs[aggregate] = BindMultiAggregate(multi, input, inputScope, slots, slotColumns, keys.Count);
+                multiOutputs[aggregate] = BindMultiAggregate(multi, input, inputScope, slots, slotColumns, keyNames);
                 continue;
             }
 
@@ -211,8 +211,9 @@ internal sealed partial class Binder
     }
 
     private List<(string Name, int Column)> BindMultiAggregate(
-        CallSyntax call, QueryPlan input, Scope inputScope, List<SummarizeSlot> slots, List<(string Name, KqlType Type)> slotColumns, int keyCount)
+        CallSyntax call, QueryPlan input, Scope inputScope, List<SummarizeSlot> slots, List<(string Name, KqlType Type)> slotColumns, List<string> keyNames)
     {
+        var keyCount = keyNames.Count;
         var outputs = new List<(string, int)>();
         if (call.Name == "percentiles")
         {
@@ -256,7 +257,7 @@ internal sealed partial class Binder
             {
                 returned.AddRange(input.Schema.Columns
                     .Select((c, i) => (c.Name, (BoundExpression)new BoundColumnReference(i, c.Name, c.Type, argument.Span)))
-                    .Where(c => c.Name != keyName));
+                    .Where(c => c.Name != keyName && !keyNames.Contains(c.Name)));
                 continue;
             }
 

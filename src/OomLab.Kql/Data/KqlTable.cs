@@ -35,7 +35,8 @@ public sealed class KqlTable
     /// <summary>Row <paramref name="row"/> as CLR values (see <see cref="KqlColumn.GetValue"/>).</summary>
     public object?[] GetRow(int row) => Columns.Select(c => c.GetValue(row)).ToArray();
 
-    internal KqlTable WithName(string name) => new(name, Columns, RowCount, Render);
+    /// <summary>The same columns under another table name (to register a loaded table under the name queries use).</summary>
+    public KqlTable Rename(string name) => new(name, Columns, RowCount, Render);
 
     internal KqlTable WithRender(KqlRenderHint? render) => new(Name, Columns, RowCount, render);
 

@@ -211,7 +211,7 @@ internal sealed partial class Parser
                 var member = _tokens[_index++];
                 expression = new MemberSyntax(expression, member.Text, expression.Span.Cover(member.Span));
             }
-            else if (Current.Kind == TokenKind.OpenBracket && expression is not LiteralSyntax)
+            else if (Current.Kind == TokenKind.OpenBracket)
             {
                 var open = _tokens[_index++];
                 var index = ParseExpression();

@@ -13,6 +13,13 @@ internal sealed class TempDirectory : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    public string Write(string name, string content)
+    {
+        var file = System.IO.Path.Combine(Path, name);
+        File.WriteAllText(file, content);
+        return file;
+    }
+
     public void Dispose()
     {
         try

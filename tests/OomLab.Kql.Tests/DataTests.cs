@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using static OomLab.Kql.Tests.Support.QueryRunner;
+
+namespace OomLab.Kql.Tests;
+
+/// <summary>The table builder, loaders and formatters a caller uses.</summary>
+public sealed class DataTests
+{
+    [Fact]
+    public void Builder_adopts_typed_arrays_with_null_masks()
+    {
+        var t0 = new DateTime(2026, 4, 5, 1, 30, 0, DateTimeKind.Utc).Ticks;
+        var table = new KqlTableBuilder("requests")
+            .AddDateTime("timestamp", [t0, t0 + TimeSpan.TicksPerMinute])
+            .AddString("name", ["a", null])
+            .AddTimeSpan("duration", [TimeSpan.TicksPerSecond, 0], [false, true])
+            .AddLong("itemCount", [1, 2])
+            .AddInt("code", [200, 500])
+            .AddReal("value", [1.5, double.NaN], [false, true])
+            .AddBool("success", [true, false])
+            .AddDynamic("customDimensions", ["{\"K\":\"7\"}", null])
+            .Build();
+        var result = Table("T | extend k = tolong(customDimensions.K) | project timestamp, name, duration, code, value, k", new InMemoryTableSource(table.Rename("T")));
+        Rows(result).ShouldBe(["2026-04-05T01:30:00Z | a | 00:00:01 | 200 | 1.5 | 7", "2026-04-05T01:31:00Z |  |  | 500 |  | "]);
+        result.Columns[3].Type.ShouldBe(KqlType.Int);
+    }
+
+    [Fact]
+    public void Builder_rejects_columns_of_different_lengths() =>
+        Should.Throw<ArgumentException>(() => new KqlTableBuilder("t").AddLong("a", [1]).AddLong("b", [1, 2]).Build());
+
+    [Fact]
+    public void Csv_loader_infers_types_and_reads_typed_headers()
+    {
+        var table = KqlTableLoader.ParseCsv("a,b,c,d:string,e,f\n1,2.5,2026-04-05T01:30:00Z,007,true,\"{\"\"x\"\":1}\"\n,3,2026-04-05T01:31:00Z,8,false,\n", "t");
+        Columns(table).ShouldBe("a:long, b:real, c:datetime, d:string, e:bool, f:dynamic");
+        Rows(table).ShouldBe(["1 | 2.5 | 2026-04-05T01:30:00Z | 007 | true | {\"x\":1}", " | 3 | 2026-04-05T01:31:00Z | 8 | false | "]);
+    }
+
+    [Fact]
+    public void Csv_loader_names_the_line_of_a_bad_value()
+    {
+        var ex = Should.Throw<FormatException>(() => KqlTableLoader.ParseCsv("a:long\n1\nx\n", "t", "data.csv"));
+        ex.Message.ShouldBe("data.csv:3: 'x' in column 'a' is not a long");
+    }
+
+    [Fact]
+    public void Json_loader_reads_arrays_of_objects_and_the_rest_shape()
+    {
+        var rows = KqlTableLoader.ParseJson("[{\"a\":1,\"b\":\"x\",\"c\":{\"k\":1}},{\"a\":2,\"t\":\"2026-04-05T01:30:00Z\"}]", "t").Single();
+        Columns(rows).ShouldBe("a:long, b:string, c:dynamic, t:datetime");
+        var rest = KqlTableLoader.ParseJson("{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[{\"name\":\"n\",\"type\":\"long\"},{\"name\":\"d\",\"type\":\"timespan\"}],\"rows\":[[1,\"00:00:01\"]]}]}", "x").Single();
+        rest.Name.ShouldBe("x");
+        Rows(rest).ShouldBe(["1 | 00:00:01"]);
+    }
+
+    [Fact]
+    public void Json_formatter_writes_the_application_insights_rest_shape()
+    {
+        var result = Run("print n = 1, s = \"a\", t = datetime(2026-04-05 01:30:00Z), d = 1500ms, r = real(null), j = dynamic({\"k\":[1]})");
+        var json = JsonNode.Parse(KqlFormatter.ToJson(result.Tables))!;
+        var table = json["tables"]![0]!;
+        table["name"]!.GetValue<string>().ShouldBe("PrimaryResult");
+        table["columns"]!.ToJsonString().ShouldBe("[{\"name\":\"n\",\"type\":\"long\"},{\"name\":\"s\",\"type\":\"string\"},{\"name\":\"t\",\"type\":\"datetime\"},{\"name\":\"d\",\"type\":\"timespan\"},{\"name\":\"r\",\"type\":\"real\"},{\"name\":\"j\",\"type\":\"dynamic\"}]");
+        table["rows"]!.ToJsonString().ShouldBe("[[1,\"a\",\"2026-04-05T01:30:00Z\",\"00:00:01.5\",null,{\"k\":[1]}]]");
+    }
+
+    [Fact]
+    public void Text_and_csv_formatters_align_and_quote()
+    {
+        var table = Table("datatable(name:string, n:long)[\"a,b\", 1, \"line\\nbreak\", 22]");
+        KqlFormatter.ToText(table).ShouldBe("name         n\n-----------  --\na,b          1\nline\\nbreak  22\n");
+        KqlFormatter.ToCsv(table).ShouldBe("name,n\n\"a,b\",1\n\"line\nbreak\",22\n");
+    }
+
+    [Fact]
+    public void Where_keeps_a_selection_without_copying_unread_columns()
+    {
+        var rows = 1000;
+        var values = Enumerable.Range(0, rows).Select(i => (long)i).ToArray();
+        var table = new KqlTableBuilder("T").AddLong("x", values).AddString("s", Enumerable.Range(0, rows).Select(i => "v" + i).ToArray()).Build();
+        var result = Table("T | where x >= 998", new InMemoryTableSource(table));
+        Rows(result).ShouldBe(["998 | v998", "999 | v999"]);
+    }
+}
