@@ -44,7 +44,7 @@ internal static class CommandRunner
 
     public static void WriteError(string message)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = CliConsole.Error;
         console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
     }
 }

@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create()
     {
+        yield return LabCommand.Create();
         yield return HostCommand.Create();
         yield return LoadCommand.Create();
         yield return StatusCommand.Create();

@@ -87,7 +87,7 @@ internal static class HostCommand
             AppSettings = appSettings.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
         };
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = CliConsole.Error;
         console.MarkupLine($"[bold]oomlab host[/] {Markup.Escape(args.Function)} over {Markup.Escape(rootPath)}");
         console.MarkupLine($"  ceiling {Markup.Escape(memoryCeiling.Description)}; {Markup.Escape(hostSettings.ToString())}");
 

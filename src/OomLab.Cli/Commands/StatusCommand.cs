@@ -45,7 +45,7 @@ internal static class StatusCommand
         counts.AddRow("poison", Number(status.Poison));
         counts.AddRow("[bold]total[/]", Number(status.Total));
         counts.AddRow("receipts", Number(status.Receipts));
-        AnsiConsole.Write(counts);
+        CliConsole.Out.Write(counts);
         if (status.PoisonList.Count == 0)
         {
             return;
@@ -61,7 +61,7 @@ internal static class StatusCommand
                 Markup.Escape(BlobMessages.Escape(message.Reason)));
         }
 
-        AnsiConsole.Write(poison);
+        CliConsole.Out.Write(poison);
     }
 
     private static void WriteJson(QueueStatus status)

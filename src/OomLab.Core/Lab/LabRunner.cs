@@ -30,6 +30,9 @@ internal sealed class LabRunner
 
     public LabClock Clock { get; }
 
+    /// <summary>The memory ceiling in force, in bytes.</summary>
+    public long CeilingBytes => options.Scale.Ceiling.Bytes;
+
     /// <summary>What the live display shows; set once the run has started.</summary>
     public LabMonitor? Monitor { get; private set; }
 
@@ -48,7 +51,6 @@ internal sealed class LabRunner
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        LabProvisioning.Prepare(options.OutDirectory);
         await using var store = TelemetryWriter.Open(Layout.TelemetryPath, new TelemetryIdentity(options.AppName, Environment.MachineName));
         var monitor = new LabMonitor(store);
         Monitor = monitor;
@@ -119,10 +121,14 @@ internal sealed class LabRunner
 
     /// <summary>
     /// The lab compresses time, so the pool's real-time policies are scaled to it: counters four times a second
-    /// so every 5-minute bin has many readings, and a recycle pause of seconds rather than half a minute.
+    /// so every 5-minute bin has many readings, and a recycle pause of seconds rather than half a minute. The
+    /// managed heap may grow a tenth past the ceiling, so that the instance-level kill (the seed's exit 137) is
+    /// as reachable as the in-process failure (the seed's MemoryError): with the heap limit at the ceiling
+    /// itself, the runtime nearly always throws before the instance crosses it.
     /// </summary>
     private static WorkerPoolOptions ConfigureWorkers(WorkerPoolOptions workers) => workers with
     {
+        GcHeapHardLimitFraction = 1.1,
         CounterInterval = TimeSpan.FromMilliseconds(250),
         FailureWindow = TimeSpan.FromSeconds(30),
         RecyclePause = TimeSpan.FromSeconds(2),

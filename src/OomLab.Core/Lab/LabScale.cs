@@ -18,7 +18,7 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
         new MemoryCeiling(Plan.EP1.Bytes / 16, CeilingSource.Plan, $"EP1/16 ({Plan.EP1.Bytes / 16 / MiB} MiB)"),
         Compression: 45,
         PhaseLoads(baseline: Range(256 * 1024, MiB), load1: Range(5 * MiB, 7 * MiB), load2: Range(28 * MiB, 34 * MiB), incident: Range(64 * MiB, 80 * MiB),
-            baselineCount: 8, load1Count: 30, load2Count: 14, burstCount: 10));
+            baselineCount: 8, load1Burst: 8, load2Burst: 2, incidentBurst: 10));
 
     /// <summary>EP1 (3.5 GiB), blobs of about 100 / 500 / 1024+ MB, each 15-minute phase in 100 s.</summary>
     public static LabScale Full { get; } = new(
@@ -26,7 +26,7 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
         MemoryCeiling.FromPlan(Plan.EP1),
         Compression: 9,
         PhaseLoads(baseline: Range(4 * MiB, 16 * MiB), load1: Range(90 * MiB, 110 * MiB), load2: Range(450 * MiB, 550 * MiB), incident: Range(1024 * MiB, 1280 * MiB),
-            baselineCount: 8, load1Count: 24, load2Count: 10, burstCount: 6));
+            baselineCount: 8, load1Burst: 8, load2Burst: 2, incidentBurst: 6));
 
     public static IReadOnlyList<LabScale> All { get; } = [Small, Full];
 
@@ -53,21 +53,31 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
 
     private static PhaseLoad[] PhaseLoads(
         ByteSizeRange baseline, ByteSizeRange load1, ByteSizeRange load2, ByteSizeRange incident,
-        int baselineCount, int load1Count, int load2Count, int burstCount)
+        int baselineCount, int load1Burst, int load2Burst, int incidentBurst)
     {
         static TimeSpan At(double minutes) => TimeSpan.FromMinutes(minutes);
 
-        // Rates are per real second. Bursts arrive faster than the buffering function can drain them, so
-        // invocations overlap: that overlap, not one blob, is what crosses the ceiling.
+        // Rates are per real second; a burst's blobs arrive together. Memory follows how many buffering
+        // invocations overlap: a trickle at baseline, bursts of moderate blobs in load 1, pairs of large
+        // blobs in load 2, and bursts of very large blobs (faster than the function drains them) in the
+        // incident. Recovery repeats the incident's bursts exactly.
         return
         [
             new(LabPhase.Baseline, At(0.5), baselineCount, baseline, 0.5),
-            new(LabPhase.Load1, At(15.5), load1Count, load1, 2),
-            new(LabPhase.Load2, At(30.5), load2Count, load2, 1),
-            new(LabPhase.Incident, At(45.25), burstCount, incident, 10),
-            new(LabPhase.Incident, At(50.0), burstCount, incident, 10),
-            new(LabPhase.Recovery, At(55.5), burstCount, incident, 10),
-            new(LabPhase.Recovery, At(60.25), burstCount, incident, 10),
+            .. Bursts(LabPhase.Load1, 15.25, 1.5, load1Burst, load1),
+            .. Bursts(LabPhase.Load2, 30.25, 1.5, load2Burst, load2),
+            new(LabPhase.Incident, At(45.25), incidentBurst, incident, 10),
+            new(LabPhase.Incident, At(50.0), incidentBurst, incident, 10),
+            new(LabPhase.Recovery, At(55.5), incidentBurst, incident, 10),
+            new(LabPhase.Recovery, At(60.25), incidentBurst, incident, 10),
         ];
+    }
+
+    private static IEnumerable<PhaseLoad> Bursts(LabPhase phase, double firstMinute, double everyMinutes, int count, ByteSizeRange sizes)
+    {
+        for (var minute = firstMinute; minute < phase.End.TotalMinutes - 0.5; minute += everyMinutes)
+        {
+            yield return new PhaseLoad(phase, TimeSpan.FromMinutes(minute), count, sizes, 50);
+        }
     }
 }

@@ -14,10 +14,10 @@ public sealed class LoadCommandTests : IDisposable
     [Fact]
     public async Task Writes_the_blobs_complete_with_text_lines_and_says_what_it_wrote()
     {
-        var result = await OomLabProcess.RunAsync("load", "--root", root.Path, "--count", "50", "--size", "4KiB");
+        var result = await OomLabCli.RunAsync("load", "--root", root.Path, "--count", "50", "--size", "4KiB");
 
-        result.ExitCode.ShouldBe(0, result.Error);
-        result.Output.ShouldContain("wrote 50 blobs, 200.0 KiB (4KiB)");
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldContain("wrote 50 blobs, 200.0 KiB (4KiB)");
         var files = Directory.GetFiles(root.Combine("input"), "*", SearchOption.AllDirectories);
         files.Length.ShouldBe(50);
         files.ShouldAllBe(f => new FileInfo(f).Length == 4096 && !Path.GetFileName(f).StartsWith('.'));
@@ -32,9 +32,9 @@ public sealed class LoadCommandTests : IDisposable
         var other = root.Combine("other");
         foreach (var target in new[] { root.Path, other })
         {
-            var result = await OomLabProcess.RunAsync(
+            var result = await OomLabCli.RunAsync(
                 "load", "--root", target, "--container", "blobs-in", "--count", "30", "--size", "10KB..20KiB", "--seed", "9", "--prefix", "phase-1/", "--rate", "1000/s");
-            result.ExitCode.ShouldBe(0, result.Error);
+            result.ExitCode.ShouldBe(0, result.Stderr);
         }
 
         var files = Directory.GetFiles(root.Combine("blobs-in", "phase-1")).Order().ToArray();
@@ -64,32 +64,32 @@ public sealed class LoadCommandTests : IDisposable
     [MemberData(nameof(BadInput))]
     public async Task Bad_input_is_a_clear_error_with_exit_code_2_and_writes_nothing(string[] arguments, string message)
     {
-        var result = await OomLabProcess.RunAsync(["load", "--root", root.Path, .. arguments]);
+        var result = await OomLabCli.RunAsync(["load", "--root", root.Path, .. arguments]);
 
         result.ExitCode.ShouldBe(2);
         result.ErrorText.ShouldContain(message);
-        result.Error.ShouldNotContain("   at ");
+        result.Stderr.ShouldNotContain("   at ");
         Directory.EnumerateFiles(root.Path, "*", SearchOption.AllDirectories).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Help_describes_every_option()
     {
-        var result = await OomLabProcess.RunAsync("load", "--help");
+        var result = await OomLabCli.RunAsync("load", "--help");
 
         result.ExitCode.ShouldBe(0);
         foreach (var option in new[] { "--root", "--container", "--count", "--size", "--rate", "--seed", "--prefix" })
         {
-            result.Output.ShouldContain(option);
+            result.Stdout.ShouldContain(option);
         }
     }
 
     [Fact]
     public async Task A_missing_required_option_is_an_error()
     {
-        var result = await OomLabProcess.RunAsync("load", "--root", root.Path, "--size", "4KiB");
+        var result = await OomLabCli.RunAsync("load", "--root", root.Path, "--size", "4KiB");
 
         result.ExitCode.ShouldNotBe(0);
-        result.Error.ShouldContain("--count");
+        result.Stderr.ShouldContain("--count");
     }
 }

@@ -16,13 +16,13 @@ public sealed class StatusCommandTests : IDisposable
     {
         MakeQueue();
 
-        var result = await OomLabProcess.RunAsync("status", "--root", root.Path);
+        var result = await OomLabCli.RunAsync("status", "--root", root.Path);
 
-        result.ExitCode.ShouldBe(0, result.Error);
-        result.Output.ShouldContain("queued");
-        result.Output.ShouldContain("poison");
-        result.Output.ShouldContain("huge[x].bin");
-        result.Output.ShouldContain("payload guard: 16GiB > 64MiB");
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldContain("queued");
+        result.Stdout.ShouldContain("poison");
+        result.Stdout.ShouldContain("huge[x].bin");
+        result.Stdout.ShouldContain("payload guard: 16GiB > 64MiB");
     }
 
     [Fact]
@@ -30,10 +30,10 @@ public sealed class StatusCommandTests : IDisposable
     {
         MakeQueue();
 
-        var result = await OomLabProcess.RunAsync("status", "--root", root.Path, "--format", "json");
+        var result = await OomLabCli.RunAsync("status", "--root", root.Path, "--format", "json");
 
-        result.ExitCode.ShouldBe(0, result.Error);
-        var json = JsonDocument.Parse(result.Output).RootElement;
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var json = JsonDocument.Parse(result.Stdout).RootElement;
         json.GetProperty("queued").GetInt64().ShouldBe(3);
         json.GetProperty("leased").GetInt64().ShouldBe(0);
         json.GetProperty("done").GetInt64().ShouldBe(1);
@@ -47,7 +47,7 @@ public sealed class StatusCommandTests : IDisposable
     [Fact]
     public async Task A_root_without_a_queue_is_exit_code_2_with_a_clear_error()
     {
-        var result = await OomLabProcess.RunAsync("status", "--root", root.Path);
+        var result = await OomLabCli.RunAsync("status", "--root", root.Path);
 
         result.ExitCode.ShouldBe(2);
         result.ErrorText.ShouldContain(QueueMessages.NoQueue(new RootLayout(root.Path).QueuePath));
@@ -56,10 +56,10 @@ public sealed class StatusCommandTests : IDisposable
     [Fact]
     public async Task An_unknown_format_is_refused()
     {
-        var result = await OomLabProcess.RunAsync("status", "--root", root.Path, "--format", "xml");
+        var result = await OomLabCli.RunAsync("status", "--root", root.Path, "--format", "xml");
 
         result.ExitCode.ShouldNotBe(0);
-        result.Error.ShouldContain("xml");
+        result.Stderr.ShouldContain("xml");
     }
 
     private void MakeQueue()

@@ -53,6 +53,7 @@ internal static class OomLabCli
         }
 
         info.Environment["NO_COLOR"] = "1";
+        info.Environment["COLUMNS"] = "500";
         return Process.Start(info)!;
     }
 }

@@ -65,7 +65,7 @@ internal sealed record LabVerdict(IReadOnlyList<Criterion> Proof, IReadOnlyList<
     public IReadOnlyList<(string Criterion, string Verdict, string Evidence)> Table(LabMeasurements m)
     {
         string V(bool holds) => holds ? "Supported" : "Not supported";
-        var latencyNormal = m.RecoveryFailurePercent < 1 && m.RecoveryP95Ms <= Math.Max(m.IncidentP95Ms, m.BaselineP95Ms);
+        var latencyNormal = m.RecoveryFailurePercent < 1 && m.RecoveryP95Ms <= 2 * Math.Max(m.IncidentP95Ms, m.BaselineP95Ms);
         return
         [
             ("Memory failure signature appears", V(Proof[0].Holds), F($"{m.IncidentMemoryFailures} System.OutOfMemoryException records in FunctionAppLogs")),

@@ -40,7 +40,7 @@ public sealed class QueryCommandTests : IDisposable
         _dir.Write("requests.csv", RequestsCsv);
         _dir.Write("b.kql", SeedQueryB);
 
-        var (exit, stdout, stderr) = await OomlabProcess.RunAsync(_dir.Path, "query", "-f", "b.kql", "--table", "requests=requests.csv");
+        var (exit, stdout, stderr) = await OomLabCli.RunAsync(["query", "-f", "b.kql", "--table", "requests=requests.csv"], workingDirectory: _dir.Path);
 
         stderr.ShouldBeEmpty();
         exit.ShouldBe(0);
@@ -58,7 +58,7 @@ public sealed class QueryCommandTests : IDisposable
     {
         _dir.Write("requests.csv", RequestsCsv);
 
-        var (exit, stdout, _) = await OomlabProcess.RunAsync(_dir.Path, "query", "requests | summarize n = count() by name", "-t", "requests=requests.csv", "--format", "json");
+        var (exit, stdout, _) = await OomLabCli.RunAsync(["query", "requests | summarize n = count() by name", "-t", "requests=requests.csv", "--format", "json"], workingDirectory: _dir.Path);
 
         exit.ShouldBe(0);
         var table = JsonNode.Parse(stdout)!["tables"]![0]!;
@@ -72,7 +72,7 @@ public sealed class QueryCommandTests : IDisposable
     {
         _dir.Write("metrics.json", """[{"Name":"WorkingSet","Value":1000.5},{"Name":"WorkingSet","Value":3000}]""");
 
-        var (exit, stdout, _) = await OomlabProcess.RunAsync(_dir.Path, "query", "AppMetrics | summarize max(Value) by Name", "--table", "AppMetrics=metrics.json", "--format", "csv");
+        var (exit, stdout, _) = await OomLabCli.RunAsync(["query", "AppMetrics | summarize max(Value) by Name", "--table", "AppMetrics=metrics.json", "--format", "csv"], workingDirectory: _dir.Path);
 
         exit.ShouldBe(0);
         stdout.ShouldBe("Name,max_Value\nWorkingSet,3000\n");
@@ -84,7 +84,7 @@ public sealed class QueryCommandTests : IDisposable
         _dir.Write("requests.csv", RequestsCsv);
         _dir.Write("bad.kql", "requests\n| where durationn > 1s\n| summarize count() by nme");
 
-        var (exit, stdout, stderr) = await OomlabProcess.RunAsync(_dir.Path, "query", "-f", "bad.kql", "--table", "requests=requests.csv");
+        var (exit, stdout, stderr) = await OomLabCli.RunAsync(["query", "-f", "bad.kql", "--table", "requests=requests.csv"], workingDirectory: _dir.Path);
 
         exit.ShouldBe(2);
         stdout.ShouldBeEmpty();
@@ -106,7 +106,7 @@ public sealed class QueryCommandTests : IDisposable
     {
         _dir.Write("requests.csv", RequestsCsv);
 
-        var (exit, _, stderr) = await OomlabProcess.RunAsync(_dir.Path, "query", query, "-t", "requests=requests.csv");
+        var (exit, _, stderr) = await OomLabCli.RunAsync(["query", query, "-t", "requests=requests.csv"], workingDirectory: _dir.Path);
 
         exit.ShouldBe(2);
         stderr.ShouldStartWith(expected);
@@ -116,9 +116,9 @@ public sealed class QueryCommandTests : IDisposable
     [Fact]
     public async Task A_cross_join_over_the_row_budget_is_an_error_not_an_out_of_memory()
     {
-        var (exit, _, stderr) = await OomlabProcess.RunAsync(_dir.Path, "query",
+        var (exit, _, stderr) = await OomLabCli.RunAsync(["query",
             "range x from 1 to 100000 step 1 | extend k = 1 | join kind=inner (range y from 1 to 100000 step 1 | extend k = 1) on k",
-            "--max-rows", "1000000");
+            "--max-rows", "1000000"], workingDirectory: _dir.Path);
 
         exit.ShouldBe(2);
         stderr.ShouldContain("error KQL090: join would produce");
@@ -129,7 +129,7 @@ public sealed class QueryCommandTests : IDisposable
     {
         _dir.Write("bad.csv", "n:long\n1\nseven\n");
 
-        var (exit, _, stderr) = await OomlabProcess.RunAsync(_dir.Path, "query", "t | count", "--table", "t=bad.csv");
+        var (exit, _, stderr) = await OomLabCli.RunAsync(["query", "t | count", "--table", "t=bad.csv"], workingDirectory: _dir.Path);
 
         exit.ShouldBe(2);
         stderr.ShouldContain("bad.csv:3: 'seven' in column 'n' is not a long");
@@ -139,7 +139,7 @@ public sealed class QueryCommandTests : IDisposable
     [Fact]
     public async Task A_missing_table_file_is_reported()
     {
-        var (exit, _, stderr) = await OomlabProcess.RunAsync(_dir.Path, "query", "t | count", "--table", "t=missing.csv");
+        var (exit, _, stderr) = await OomLabCli.RunAsync(["query", "t | count", "--table", "t=missing.csv"], workingDirectory: _dir.Path);
 
         exit.ShouldBe(2);
         stderr.ShouldContain("file not found: missing.csv");
