@@ -60,9 +60,10 @@ internal sealed class LabRunner
         try
         {
             var first = options.Variant == LabVariant.Buffer ? LabDeployment.Buffering : LabDeployment.StreamingUnchanged;
-            await RunDeploymentAsync(first, monitor, LabPhase.Remediation, cancellationToken);
+            await RunDeploymentAsync(first, monitor, LabPhase.Remediation - RestartLead, cancellationToken);
 
             var fix = LabDeployment.Remediated;
+            await Clock.WaitUntilAsync(LabPhase.Remediation, cancellationToken);
             monitor.Emit(new TraceTelemetry(
                 Clock.GetUtcNow(),
                 $"Runbook action: deploy {fix.Package} ({fix.Function}); set BLOB_BATCH_SIZE={fix.BatchSize}, MAX_CONCURRENT_INVOCATIONS={fix.MaxConcurrentInvocations}; restart",
@@ -121,13 +122,21 @@ internal sealed class LabRunner
 
     /// <summary>
     /// The lab compresses time, so the pool's real-time policies are scaled to it: counters four times a second
-    /// so every 5-minute bin has many readings, and a recycle pause of seconds rather than half a minute. The
-    /// managed heap may grow a tenth past the ceiling, so that the instance-level kill (the seed's exit 137) is
-    /// as reachable as the in-process failure (the seed's MemoryError): with the heap limit at the ceiling
-    /// itself, the runtime nearly always throws before the instance crosses it.
+    /// so every 5-minute bin has many readings, and a recycle pause of seconds rather than half a minute. A restart
+    /// does not wait for in-flight invocations (they go back to the queue), as a platform restart does not.
+    /// The managed heap may grow a tenth past the ceiling, so that the instance-level kill (the seed's exit 137)
+    /// is about as reachable as the in-process failure (the seed's MemoryError): with the heap limit at the
+    /// ceiling itself, the runtime nearly always throws before the instance crosses it.
     /// </summary>
+    /// <summary>
+    /// How long before 02:25 the old host is stopped, so that the runbook action lands at 02:25 with nothing of
+    /// the failing deployment still running in the recovery window. Stopping takes well under a real second.
+    /// </summary>
+    private static readonly TimeSpan RestartLead = TimeSpan.FromSeconds(30);
+
     private static WorkerPoolOptions ConfigureWorkers(WorkerPoolOptions workers) => workers with
     {
+        ShutdownTimeout = TimeSpan.FromMilliseconds(250),
         GcHeapHardLimitFraction = 1.1,
         CounterInterval = TimeSpan.FromMilliseconds(250),
         FailureWindow = TimeSpan.FromSeconds(30),

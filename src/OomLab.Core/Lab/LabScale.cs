@@ -17,8 +17,8 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
         "small",
         new MemoryCeiling(Plan.EP1.Bytes / 16, CeilingSource.Plan, $"EP1/16 ({Plan.EP1.Bytes / 16 / MiB} MiB)"),
         Compression: 45,
-        PhaseLoads(baseline: Range(256 * 1024, MiB), load1: Range(5 * MiB, 7 * MiB), load2: Range(28 * MiB, 34 * MiB), incident: Range(64 * MiB, 80 * MiB),
-            baselineCount: 8, load1Burst: 8, load2Burst: 2, incidentBurst: 10));
+        PhaseLoads(baseline: Range(256 * 1024, MiB), load1: Range(5 * MiB, 7 * MiB), load2: Range(26 * MiB, 32 * MiB), incident: Range(64 * MiB, 80 * MiB),
+            baselineCount: 8, load1Burst: 3, load2Burst: 1, incidentBurst: 10));
 
     /// <summary>EP1 (3.5 GiB), blobs of about 100 / 500 / 1024+ MB, each 15-minute phase in 100 s.</summary>
     public static LabScale Full { get; } = new(
@@ -26,7 +26,7 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
         MemoryCeiling.FromPlan(Plan.EP1),
         Compression: 9,
         PhaseLoads(baseline: Range(4 * MiB, 16 * MiB), load1: Range(90 * MiB, 110 * MiB), load2: Range(450 * MiB, 550 * MiB), incident: Range(1024 * MiB, 1280 * MiB),
-            baselineCount: 8, load1Burst: 8, load2Burst: 2, incidentBurst: 6));
+            baselineCount: 8, load1Burst: 3, load2Burst: 1, incidentBurst: 6));
 
     public static IReadOnlyList<LabScale> All { get; } = [Small, Full];
 
@@ -58,24 +58,22 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
         static TimeSpan At(double minutes) => TimeSpan.FromMinutes(minutes);
 
         // Rates are per real second; a burst's blobs arrive together. Memory follows how many buffering
-        // invocations overlap: a trickle at baseline, bursts of moderate blobs in load 1, pairs of large
-        // blobs in load 2, and bursts of very large blobs (faster than the function drains them) in the
+        // invocations overlap: a trickle at baseline, bursts of moderate blobs in load 1, large
+        // blobs one at a time in load 2, and bursts of very large blobs (faster than the function drains them) in the
         // incident. Recovery repeats the incident's bursts exactly.
         return
         [
             new(LabPhase.Baseline, At(0.5), baselineCount, baseline, 0.5),
             .. Bursts(LabPhase.Load1, 15.25, 1.5, load1Burst, load1),
-            .. Bursts(LabPhase.Load2, 30.25, 1.5, load2Burst, load2),
-            new(LabPhase.Incident, At(45.25), incidentBurst, incident, 10),
-            new(LabPhase.Incident, At(50.0), incidentBurst, incident, 10),
-            new(LabPhase.Recovery, At(55.5), incidentBurst, incident, 10),
-            new(LabPhase.Recovery, At(60.25), incidentBurst, incident, 10),
+            .. Bursts(LabPhase.Load2, 30.25, 1.0, load2Burst, load2),
+            .. Bursts(LabPhase.Incident, 45.25, 3.25, incidentBurst, incident),
+            .. Bursts(LabPhase.Recovery, 55.5, 3.25, incidentBurst, incident),
         ];
     }
 
     private static IEnumerable<PhaseLoad> Bursts(LabPhase phase, double firstMinute, double everyMinutes, int count, ByteSizeRange sizes)
     {
-        for (var minute = firstMinute; minute < phase.End.TotalMinutes - 0.5; minute += everyMinutes)
+        for (var minute = firstMinute; minute < phase.End.TotalMinutes - 1; minute += everyMinutes)
         {
             yield return new PhaseLoad(phase, TimeSpan.FromMinutes(minute), count, sizes, 50);
         }
