@@ -24,7 +24,7 @@ internal static class LabView
             string? phase = null;
             while (!run.IsCompleted)
             {
-                var now = LabPhase.At(runner.Clock.Elapsed).Name;
+                var now = runner.Draining ? "draining" : LabPhase.At(runner.Clock.Elapsed).Name;
                 if (now != phase)
                 {
                     phase = now;
@@ -69,7 +69,7 @@ internal static class LabView
         var left = runner.Clock.RealSpan(phase.End - runner.Clock.Elapsed);
         var deployment = runner.CurrentDeployment;
         rows.Add(new Markup(string.Create(CultureInfo.InvariantCulture,
-            $"[bold]{Markup.Escape(phase.Name)}[/] {t0 + phase.Start:HH:mm}-{t0 + phase.End:HH:mm}   lab clock [bold]{runner.Clock.GetUtcNow():HH:mm:ss}[/]   phase ends in {Math.Max(0, left.TotalSeconds):0}s")));
+            $"[bold]{Markup.Escape(runner.Draining ? "Recovery (draining the queue)" : phase.Name)}[/] {t0 + phase.Start:HH:mm}-{t0 + phase.End:HH:mm}   lab clock [bold]{runner.Clock.GetUtcNow():HH:mm:ss}[/]   phase ends in {Math.Max(0, left.TotalSeconds):0}s")));
         if (deployment is not null)
         {
             rows.Add(new Markup(string.Create(CultureInfo.InvariantCulture,

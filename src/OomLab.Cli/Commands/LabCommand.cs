@@ -25,21 +25,22 @@ internal static class LabCommand
         var t0 = new Option<string>("--t0") { Description = "Lab clock start: a UTC time such as \"2026-04-05 01:30:00Z\" (the seed's, default) or now.", DefaultValueFactory = _ => "2026-04-05 01:30:00Z" };
         var variant = new Option<string>("--variant") { Description = "buffer (the seed's failing deployment) or stream (a control run that must not support the hypothesis).", DefaultValueFactory = _ => "buffer" };
         variant.AcceptOnlyFromAmong("buffer", "stream");
+        var keepBlobs = new Option<bool>("--keep-blobs") { Description = "Keep the input and output blobs after the run (several GiB); by default only telemetry and evidence are kept." };
 
         var command = new Command("lab", "Reproduce the seed's OOM crash loop end to end, prove the fix, and return a verdict.")
         {
-            scale, plan, ceiling, seed, output, appName, t0, variant,
+            scale, plan, ceiling, seed, output, appName, t0, variant, keepBlobs,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => RunAsync(
                 parse.GetValue(scale)!, parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed), parse.GetValue(output)?.FullName,
-                parse.GetValue(appName)!, parse.GetValue(t0)!, parse.GetValue(variant)!, ct),
+                parse.GetValue(appName)!, parse.GetValue(t0)!, parse.GetValue(variant)!, parse.GetValue(keepBlobs), ct),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string scaleName, string? plan, string? ceiling, int seed, string? outDirectory, string appName, string t0Text, string variantName, CancellationToken cancellationToken)
+        string scaleName, string? plan, string? ceiling, int seed, string? outDirectory, string appName, string t0Text, string variantName, bool keepBlobs, CancellationToken cancellationToken)
     {
         if (!LabScale.TryParse(scaleName, out var scale))
         {
@@ -88,6 +89,11 @@ internal static class LabCommand
         var report = LabReport.Evaluate(options, runner.Layout.TelemetryPath);
         LabBundle.Write(report);
         LabBundle.WriteSettings(options, "completed");
+        if (!keepBlobs)
+        {
+            LabBundle.DeleteBlobs(options);
+        }
+
         LabSummary.Print(console, report);
         return 0;
     }

@@ -60,7 +60,20 @@ internal sealed partial class FunctionHost
         };
         poolOptions = options.ConfigureWorkers?.Invoke(poolOptions) ?? poolOptions;
         await using var pool = new WorkerPool(poolOptions, sink, time);
-        await pool.StartAsync(cancellationToken);
+        try
+        {
+            await pool.StartAsync(cancellationToken);
+        }
+        catch (WorkerStartException ex) when (ex.WorkerExitCode > 128)
+        {
+            // A worker that dies of a signal before it is ready was killed over the ceiling, or its runtime could
+            // not start inside the heap limit derived from it: either way the ceiling is below an idle worker.
+            throw new CeilingTooSmallException(
+                $"memory ceiling {options.Ceiling} is too small for an idle worker: {ex.WorkerId} died while starting (exit code {ex.WorkerExitCode}); raise --ceiling",
+                options.Ceiling.Bytes,
+                0);
+        }
+
         Workers = pool;
 
         var startup = Stopwatch.GetElapsedTime(startedAt);

@@ -83,6 +83,19 @@ internal static class LabBundle
         File.WriteAllText(Path.Combine(report.Options.OutDirectory, "verdict.json"), json.ToJsonString(Json));
     }
 
+    /// <summary>Deletes the containers' blobs (the load and its copies), keeping state, telemetry and evidence.</summary>
+    public static void DeleteBlobs(LabOptions options)
+    {
+        foreach (var container in new[] { "input", "output" })
+        {
+            var path = Path.Combine(options.OutDirectory, container);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+    }
+
     private static JsonObject Deployment(LabDeployment deployment, DateTimeOffset from, DateTimeOffset to) => new()
     {
         ["package"] = deployment.Package,

@@ -1,6 +1,7 @@
 using OomLab.Blobs;
 using OomLab.Configuration;
 using OomLab.Hosting;
+using OomLab.Queue;
 using OomLab.Telemetry;
 using OomLab.Workers;
 
@@ -40,6 +41,9 @@ internal sealed class LabRunner
 
     public LabDeployment? CurrentDeployment => currentDeployment;
 
+    /// <summary>True once the recovery window has closed and the lab waits for the queue to empty.</summary>
+    public bool Draining { get; private set; }
+
     /// <summary>Blobs written so far by the load generator.</summary>
     public int BlobsWritten => Volatile.Read(ref blobsWritten);
 
@@ -68,7 +72,7 @@ internal sealed class LabRunner
                 Clock.GetUtcNow(),
                 $"Runbook action: deploy {fix.Package} ({fix.Function}); set BLOB_BATCH_SIZE={fix.BatchSize}, MAX_CONCURRENT_INVOCATIONS={fix.MaxConcurrentInvocations}; restart",
                 SeverityLevel.Information));
-            await RunDeploymentAsync(fix, monitor, LabPhase.Recovery.End, cancellationToken);
+            await RunDeploymentAsync(fix, monitor, LabPhase.Recovery.End, cancellationToken, drain: true);
         }
         finally
         {
@@ -85,7 +89,7 @@ internal sealed class LabRunner
         }
     }
 
-    private async Task RunDeploymentAsync(LabDeployment deployment, ITelemetrySink sink, TimeSpan until, CancellationToken cancellationToken)
+    private async Task RunDeploymentAsync(LabDeployment deployment, ITelemetrySink sink, TimeSpan until, CancellationToken cancellationToken, bool drain = false)
     {
         var settings = HostSettingsLoader.Load(null, new Dictionary<string, string?>(), deployment.AppSettings.ToDictionary(p => p.Key, p => (string?)p.Value));
         var hostOptions = new FunctionHostOptions(
@@ -104,6 +108,10 @@ internal sealed class LabRunner
         try
         {
             await Task.WhenAny(run, Clock.WaitUntilAsync(until, cancellationToken));
+            if (drain && !run.IsCompleted)
+            {
+                await DrainAsync(run, cancellationToken);
+            }
         }
         finally
         {
@@ -128,6 +136,31 @@ internal sealed class LabRunner
     /// is about as reachable as the in-process failure (the seed's MemoryError): with the heap limit at the
     /// ceiling itself, the runtime nearly always throws before the instance crosses it.
     /// </summary>
+    /// <summary>
+    /// Lets the last deployment finish what is queued after the recovery window closes, so that every blob ends
+    /// processed or poisoned with a reason; bounded by <see cref="DrainLimit"/> of real time.
+    /// </summary>
+    private async Task DrainAsync(Task host, CancellationToken cancellationToken)
+    {
+        Draining = true;
+        var deadline = Task.Delay(DrainLimit, cancellationToken);
+        while (!host.IsCompleted && !deadline.IsCompleted)
+        {
+            var status = BlobQueue.ReadStatus(Layout.QueuePath, poisonLimit: 0);
+            if (status.Queued == 0 && status.Leased == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAny(host, deadline, Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The longest the lab waits for the queue to drain after the recovery window.</summary>
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// How long before 02:25 the old host is stopped, so that the runbook action lands at 02:25 with nothing of
     /// the failing deployment still running in the recovery window. Stopping takes well under a real second.
