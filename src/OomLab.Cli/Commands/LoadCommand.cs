@@ -31,8 +31,20 @@ internal static class LoadCommand
             async ct =>
             {
                 var plan = Plan(result.GetValue(count), result.GetRequiredValue(size), result.GetValue(rate), result.GetValue(seed), result.GetValue(prefix) ?? string.Empty);
-                var target = new BlobContainer(new RootLayout(result.GetRequiredValue(root)), Container(result.GetValue(container) ?? "input"));
-                var written = await new LoadGenerator().RunAsync(target, plan, ct);
+                var rootPath = result.GetRequiredValue(root);
+                var name = Container(result.GetValue(container) ?? "input");
+                LoadResult written;
+                BlobContainer target;
+                try
+                {
+                    target = new BlobContainer(new RootLayout(rootPath), name);
+                    written = await new LoadGenerator().RunAsync(target, plan, ct);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new OomLabException(LoadMessages.CannotWrite(rootPath, ex.Message), ex);
+                }
+
                 Console.Out.WriteLine(Describe(written, plan, target));
                 return 0;
             },

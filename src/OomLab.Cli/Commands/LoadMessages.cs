@@ -14,5 +14,7 @@ internal static class LoadMessages
 
     public static string Rate(string rate) => $"--rate: \"{rate}\": expected blobs per second larger than zero, such as 200/s";
 
+    public static string CannotWrite(string root, string reason) => $"--root: cannot write blobs under {root}: {reason}";
+
     public static string Prefix(string prefix, string reason) => $"--prefix: \"{prefix}\": {reason}";
 }

@@ -27,6 +27,7 @@ internal sealed partial class BlobWatcher
             try
             {
                 await ScanAsync(owner.container.DirectoryPath, fullScan: true, cancellationToken);
+                owner.ready.TrySetResult();
                 var nextReconcile = time.GetUtcNow() + options.ReconcileInterval;
                 Task<bool>? waiting = null;
                 while (!cancellationToken.IsCancellationRequested)
@@ -103,7 +104,7 @@ internal sealed partial class BlobWatcher
                     }
                     else if (TryName(e.FullPath, out var name) && Stat(e.FullPath) is { } version)
                     {
-                        if (e.Kind == WatchEventKind.Complete)
+                        if (e.Kind == WatchEventKind.Complete || IsQuiet(version))
                         {
                             await ReportAsync(e.FullPath, name, version, cancellationToken);
                         }
@@ -130,7 +131,6 @@ internal sealed partial class BlobWatcher
             }
 
             var seen = fullScan ? new HashSet<string>(StringComparer.Ordinal) : null;
-            var quietBefore = time.GetUtcNow() - options.QuietPeriod;
             foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", ScanOptions))
             {
                 var path = file.FullName;
@@ -146,7 +146,7 @@ internal sealed partial class BlobWatcher
                     continue;
                 }
 
-                if (file.LastWriteTimeUtc <= quietBefore.UtcDateTime)
+                if (IsQuiet(version))
                 {
                     await ReportAsync(path, name, version, cancellationToken);
                 }
@@ -200,6 +200,10 @@ internal sealed partial class BlobWatcher
                 }
             }
         }
+
+        /// <summary>Not written for a quiet period: complete, even without a rename event.</summary>
+        private bool IsQuiet(BlobVersion version) =>
+            version.LastWriteTicks <= (time.GetUtcNow() - options.QuietPeriod).UtcTicks;
 
         private void Watch(string path, BlobName name, BlobVersion version)
         {

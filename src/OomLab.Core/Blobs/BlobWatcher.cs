@@ -8,7 +8,9 @@ namespace OomLab.Blobs;
 /// Discovers complete blobs in a container within milliseconds: file-system notifications, plus a full
 /// scan at start and every <see cref="BlobDiscoveryOptions.ReconcileInterval"/> so that nothing is
 /// missed across restarts or notification overflows. A file that appears by rename is complete at once;
-/// one written in place is complete after <see cref="BlobDiscoveryOptions.QuietPeriod"/> without change.
+/// one written in place is complete after <see cref="BlobDiscoveryOptions.QuietPeriod"/> without change;
+/// one that appears with a last-write time older than the quiet period (moved in from another folder) is
+/// complete at once.
 /// The same version is reported once per watch; the queue makes re-reports across restarts harmless.
 /// Files whose names are not valid blob names are refused (self-logged, counted) and never touched.
 /// </summary>
@@ -17,6 +19,7 @@ internal sealed partial class BlobWatcher
     private readonly BlobContainer container;
     private readonly BlobDiscoveryOptions options;
     private readonly TimeProvider timeProvider;
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int rejectedNames;
 
     public BlobWatcher(BlobContainer container, BlobDiscoveryOptions? options = null, TimeProvider? timeProvider = null)
@@ -26,6 +29,9 @@ internal sealed partial class BlobWatcher
         this.options = options ?? BlobDiscoveryOptions.Default;
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
+
+    /// <summary>Completes once the first watch has its notifications on and has finished its start scan.</summary>
+    public Task Ready => ready.Task;
 
     /// <summary>Files refused so far because their names are not valid blob names.</summary>
     public int RejectedNames => Volatile.Read(ref rejectedNames);

@@ -17,5 +17,7 @@ internal static class SettingsMessages
     public static string CorruptJson(string path, long line, long column, string detail) =>
         $"{path}: line {line}, column {column}: not valid JSON: {detail}";
 
+    public static string Assignment(string source, string text) => $"{source}: \"{text}\": expected KEY=VALUE";
+
     public static string Unreadable(string path, string detail) => $"{path}: cannot be read: {detail}";
 }

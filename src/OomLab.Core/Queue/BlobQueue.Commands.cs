@@ -49,9 +49,14 @@ internal sealed partial class BlobQueue
                 UPDATE messages SET state = 0, lease_token = NULL, visible_at = $visible, dequeue_count = MAX(dequeue_count - 1, 0)
                 WHERE id = $id AND state = 1 AND lease_token = $token;
                 """, "$id", "$token", "$visible");
+            Renew = Create(connection, """
+                UPDATE messages SET visible_at = $until WHERE id = $id AND state = 1 AND lease_token = $token;
+                """, "$id", "$token", "$until");
         }
 
         public SqliteCommand Enqueue { get; }
+
+        public SqliteCommand Renew { get; }
 
         public SqliteCommand PoisonExpired { get; }
 

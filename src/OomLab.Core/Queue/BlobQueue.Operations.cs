@@ -153,6 +153,36 @@ internal sealed partial class BlobQueue
         }
     }
 
+    /// <summary>
+    /// Extends held leases to <paramref name="leaseDuration"/> from now, for invocations that run longer than
+    /// their first lease (the <see cref="LeasedMessage.LeasedUntil"/> values held by the caller become stale).
+    /// Returns the leases that were no longer held and so were not renewed.
+    /// </summary>
+    public IReadOnlyList<LeasedMessage> Renew(IEnumerable<LeasedMessage> leases, TimeSpan leaseDuration)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        lock (gate)
+        {
+            var lost = new List<LeasedMessage>();
+            using var transaction = connection.BeginTransaction();
+            var renew = Use(commands.Renew, transaction);
+            renew.Parameters["$until"].Value = (time.GetUtcNow() + leaseDuration).UtcTicks;
+            foreach (var lease in leases)
+            {
+                renew.Parameters["$id"].Value = lease.Id;
+                renew.Parameters["$token"].Value = lease.LeaseToken;
+                if (renew.ExecuteNonQuery() == 0)
+                {
+                    lost.Add(lease);
+                }
+            }
+
+            transaction.Commit();
+            return lost;
+        }
+    }
+
     private FailResult Settle(LeasedMessage lease, string reason, TimeSpan retryDelay, bool poison)
     {
         ArgumentNullException.ThrowIfNull(lease);

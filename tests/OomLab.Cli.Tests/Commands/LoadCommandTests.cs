@@ -73,6 +73,18 @@ public sealed class LoadCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_root_that_is_a_file_is_a_clear_error()
+    {
+        var file = root.Combine("not-a-folder");
+        await File.WriteAllTextAsync(file, "x");
+
+        var result = await OomLabProcess.RunAsync("load", "--root", file, "--count", "1", "--size", "1KiB");
+
+        result.ExitCode.ShouldBe(2);
+        result.ErrorText.ShouldContain($"--root: cannot write blobs under {file}");
+    }
+
+    [Fact]
     public async Task Help_describes_every_option()
     {
         var result = await OomLabCli.RunAsync("load", "--help");

@@ -88,6 +88,20 @@ public sealed class BlobWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_moved_in_from_another_folder_is_complete_at_once()
+    {
+        await using var watch = Watch(new BlobDiscoveryOptions(quietPeriod: TimeSpan.FromHours(1)));
+        await watch.Started;
+        var elsewhere = root.Combine("elsewhere.txt");
+        File.WriteAllText(elsewhere, "written before");
+        File.SetLastWriteTimeUtc(elsewhere, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        File.Move(elsewhere, Path.Combine(container.DirectoryPath, "moved.txt"));
+
+        (await watch.NextAsync(Patience)).Name.Value.ShouldBe("moved.txt");
+    }
+
+    [Fact]
     public async Task A_rewritten_blob_is_a_new_version()
     {
         await using var watch = Watch();
@@ -166,8 +180,7 @@ public sealed class BlobWatcherTests : IDisposable
 
         public BlobWatcher Watcher { get; }
 
-        // The notification watch is set up synchronously on the first MoveNext; give it a moment to be in place.
-        public Task Started => Task.Delay(300);
+        public Task Started => Watcher.Ready.WaitAsync(Patience);
 
         public IReadOnlyList<BlobCandidate> Received
         {

@@ -124,6 +124,22 @@ public sealed class BlobQueueTests : IDisposable
     }
 
     [Fact]
+    public void A_renewed_lease_does_not_expire_at_its_first_deadline()
+    {
+        using var queue = Open();
+        queue.EnqueueMany([Some.Candidate("big.bin")]);
+        var lease = queue.Lease(1, TimeSpan.FromSeconds(30)).Single();
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        queue.Renew([lease], TimeSpan.FromSeconds(30)).ShouldBeEmpty();
+        clock.Advance(TimeSpan.FromSeconds(20));
+
+        queue.Lease(1, LeaseTime).ShouldBeEmpty();
+        queue.Complete([new Completion(lease, "inv", [])]).Completed.ShouldBe(1);
+        queue.Renew([lease], TimeSpan.FromSeconds(30)).ShouldBe([lease]);
+    }
+
+    [Fact]
     public void Leases_that_keep_expiring_end_in_poison_with_the_reason()
     {
         using var queue = Open(maxDequeueCount: 2);
