@@ -14,6 +14,8 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
-        return root.Parse(args).InvokeAsync();
+        // Ctrl-C cancels the verb's token; the verb then stops its workers, flushes telemetry and says where
+        // its partial results are. Give it time to do so before the process is ended regardless.
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 }

@@ -78,7 +78,7 @@ public sealed class LoadCommandTests : IDisposable
         var file = root.Combine("not-a-folder");
         await File.WriteAllTextAsync(file, "x");
 
-        var result = await OomLabProcess.RunAsync("load", "--root", file, "--count", "1", "--size", "1KiB");
+        var result = await OomLabCli.RunAsync("load", "--root", file, "--count", "1", "--size", "1KiB");
 
         result.ExitCode.ShouldBe(2);
         result.ErrorText.ShouldContain($"--root: cannot write blobs under {file}");
