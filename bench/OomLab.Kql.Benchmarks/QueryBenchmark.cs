@@ -13,7 +13,11 @@ public abstract class QueryBenchmark
     private BenchData _data = null!;
     private SqliteConnection _sqlite = null!;
 
-    [Params(1_000_000)]
+    /// <summary>Row counts to measure: 1,000,000 unless OOMLAB_BENCH_ROWS lists others (comma-separated).</summary>
+    public static IEnumerable<int> RowCounts =>
+        (Environment.GetEnvironmentVariable("OOMLAB_BENCH_ROWS") ?? "1000000").Split(',').Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture));
+
+    [ParamsSource(nameof(RowCounts))]
     public int Rows { get; set; }
 
     protected abstract string Kql { get; }
