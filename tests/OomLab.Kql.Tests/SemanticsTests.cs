@@ -186,6 +186,13 @@ public sealed class SemanticsTests
     }
 
     [Fact]
+    public void Outer_joins_over_filtered_inputs_fill_missing_sides_with_nulls()
+    {
+        var table = Table($"{Left} | where a > 1 | join kind=fullouter ({Right} | where b > 10) on k");
+        string.Join(";", Rows(table)).ShouldBe("x | 2 | x | 20;y | 3 |  | ; | 4 |  | 40;|  | z | 30".Replace(";|", "; |", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Lookup_defaults_to_leftouter_and_drops_the_right_key()
     {
         var table = Table($"{Left} | lookup ({Right} | summarize b = max(b) by k) on k");

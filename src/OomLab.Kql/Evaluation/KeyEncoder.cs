@@ -29,23 +29,41 @@ internal sealed class KeyEncoder
     /// <summary>The number of distinct keys seen so far.</summary>
     public int Count => _coders.Length == 0 ? 1 : _coders.Length == 1 ? _coders[0].Count : _count;
 
-    public int[] Encode(IReadOnlyList<Column> keys, int rows)
+    /// <param name="keys">The key columns.</param>
+    /// <param name="rows">The row count.</param>
+    /// <param name="addNew">
+    /// False to only look keys up: an unseen key gets -1. The probe side of a join uses this, since a
+    /// key the build side lacks can match nothing, and so never grows the tables.
+    /// </param>
+    public int[] Encode(IReadOnlyList<Column> keys, int rows, bool addNew = true)
     {
         if (keys.Count == 0)
         {
             return new int[rows];
         }
 
-        var codes = _coders[0].Encode(keys[0], rows);
+        var codes = _coders[0].Encode(keys[0], rows, addNew);
         for (var k = 1; k < keys.Count; k++)
         {
-            var next = _coders[k].Encode(keys[k], rows);
+            var next = _coders[k].Encode(keys[k], rows, addNew);
             var pairs = _pairs[k - 1];
             for (var i = 0; i < rows; i++)
             {
+                if (codes[i] < 0 || next[i] < 0)
+                {
+                    codes[i] = -1;
+                    continue;
+                }
+
                 var combined = ((long)codes[i] << 31) | (uint)next[i];
                 if (!pairs.TryGetValue(combined, out var id))
                 {
+                    if (!addNew)
+                    {
+                        codes[i] = -1;
+                        continue;
+                    }
+
                     id = pairs.Count;
                     pairs.Add(combined, id);
                 }
@@ -68,8 +86,11 @@ internal sealed class KeyEncoder
 
         public int Count { get; private set; }
 
-        public int[] Encode(Column column, int rows)
+        private bool _addNew = true;
+
+        public int[] Encode(Column column, int rows, bool addNew)
         {
+            _addNew = addNew;
             var codes = new int[rows];
             switch (column.Materialize())
             {
@@ -123,7 +144,7 @@ internal sealed class KeyEncoder
 
         private int NullCode()
         {
-            if (_nullCode < 0)
+            if (_nullCode < 0 && _addNew)
             {
                 _nullCode = Count++;
             }
@@ -136,6 +157,11 @@ internal sealed class KeyEncoder
         {
             if (!map.TryGetValue(key, out var code))
             {
+                if (!_addNew)
+                {
+                    return -1;
+                }
+
                 code = Count++;
                 map.Add(key, code);
             }

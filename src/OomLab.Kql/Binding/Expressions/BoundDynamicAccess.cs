@@ -16,8 +16,15 @@ internal sealed class BoundDynamicAccess(BoundExpression target, BoundExpression
         if (key is BoundConstant { Value: var constant })
         {
             var name = constant.Type == KqlType.String ? constant.String : null;
+            var quoted = name is null ? null : "\"" + name + "\"";
             for (var i = 0; i < n; i++)
             {
+                // A cell still held as JSON text that does not even mention the key cannot have it: skip the parse.
+                if (quoted is not null && source is DynamicColumn raw && raw.Cell(i) is string text && !text.Contains(quoted, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 var node = source is DynamicColumn d ? d.Node(i) : source.Get(i).Dynamic;
                 cells[i] = name is not null ? DynamicValues.Member(node, name) : DynamicValues.Element(node, constant.Long);
             }

@@ -30,9 +30,10 @@ internal sealed class SelectedColumn : Column
 
     public override Column Gather(ReadOnlySpan<int> rows)
     {
-        if (_materialized is not null)
+        // A negative index asks for a null (outer joins), which only a concrete column can hold.
+        if (_materialized is not null || rows.Contains(-1))
         {
-            return _materialized.Gather(rows);
+            return Materialize().Gather(rows);
         }
 
         var composed = new int[rows.Length];

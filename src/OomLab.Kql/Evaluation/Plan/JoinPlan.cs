@@ -26,8 +26,8 @@ internal sealed class JoinPlan(
         var r = right.Execute(context);
         var encoder = new KeyEncoder(leftKeys.Count);
         var leftCodes = encoder.Encode(leftKeys.Select(k => l.Columns[k].Data).ToArray(), l.RowCount);
-        var rightCodes = encoder.Encode(rightKeys.Select(k => r.Columns[k].Data).ToArray(), r.RowCount);
         var codeCount = encoder.Count;
+        var rightCodes = encoder.Encode(rightKeys.Select(k => r.Columns[k].Data).ToArray(), r.RowCount, addNew: false);
 
         // Right rows by code: head[code] -> first row, next[row] -> following row, in row order.
         var head = new int[codeCount];
@@ -38,6 +38,11 @@ internal sealed class JoinPlan(
         {
             next[i] = -1;
             var c = rightCodes[i];
+            if (c < 0)
+            {
+                continue;
+            }
+
             if (head[c] < 0)
             {
                 head[c] = i;

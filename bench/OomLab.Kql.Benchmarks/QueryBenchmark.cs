@@ -1,0 +1,69 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Data.Sqlite;
+
+namespace OomLab.Kql.Benchmarks;
+
+/// <summary>
+/// One seed query: the KQL text on this engine against the equivalent SQL on SQLite (the baseline),
+/// over the same rows. Subclasses give the two texts; results are checked to agree on row count.
+/// </summary>
+[MemoryDiagnoser]
+public abstract class QueryBenchmark
+{
+    private BenchData _data = null!;
+    private SqliteConnection _sqlite = null!;
+
+    /// <summary>Row counts to measure: 1,000,000 unless OOMLAB_BENCH_ROWS lists others (comma-separated).</summary>
+    public static IEnumerable<int> RowCounts =>
+        (Environment.GetEnvironmentVariable("OOMLAB_BENCH_ROWS") ?? "1000000").Split(',').Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture));
+
+    [ParamsSource(nameof(RowCounts))]
+    public int Rows { get; set; }
+
+    protected abstract string Kql { get; }
+
+    protected abstract string Sql { get; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _data = new BenchData(Rows);
+        _sqlite = _data.OpenSqlite();
+        var kqlRows = KqlQuery();
+        var sqlRows = SqliteQuery();
+        if (kqlRows != sqlRows)
+        {
+            throw new InvalidOperationException($"{GetType().Name}: KQL returned {kqlRows} rows, SQL {sqlRows}");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _sqlite.Dispose();
+
+    [Benchmark(Baseline = true, Description = "SQLite")]
+    public int SqliteQuery()
+    {
+        using var command = _sqlite.CreateCommand();
+        command.CommandText = Sql;
+        command.Parameters.AddWithValue("$app", BenchData.App);
+        command.Parameters.AddWithValue("$ago", BenchData.Now.UtcDateTime.AddHours(-6).Ticks);
+        using var reader = command.ExecuteReader();
+        var rows = 0;
+        while (reader.Read())
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    [Benchmark(Description = "KQL")]
+    public int KqlQuery()
+    {
+        var result = KqlEngine.Execute(Kql, _data.Tables, _data.Options);
+        return result.Succeeded ? result.Table.RowCount : throw new InvalidOperationException(result.Diagnostics[0].Format(Kql));
+    }
+
+    /// <summary>Ticks of a lab time, for the SQL texts.</summary>
+    protected static long Ticks(int hour, int minute) => new DateTime(2026, 4, 5, hour, minute, 0, DateTimeKind.Utc).Ticks;
+}

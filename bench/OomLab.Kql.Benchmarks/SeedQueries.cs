@@ -1,0 +1,125 @@
+namespace OomLab.Kql.Benchmarks;
+
+/// <summary>The seed queries benchmarked, verbatim, and their SQL equivalents (5 minutes = 3,000,000,000 ticks).</summary>
+internal static class SeedQueries
+{
+    public const string QueryB = """
+        let appName = "func-oom-lab-001";
+        let t0 = datetime(2026-04-05 01:30:00Z);
+        let t1 = datetime(2026-04-05 01:45:00Z);
+        requests
+        | where timestamp between (t0 .. t1)
+        | where cloud_RoleName == appName
+        | summarize
+            total=count(),
+            failures=countif(success == false),
+            p95Ms=round(percentile(toreal(duration / 1ms), 95), 2),
+            failureRatePercent=round(100.0 * failures / total, 2)
+          by bin(timestamp, 5m)
+        | order by timestamp asc
+        """;
+
+    public const string QueryG = """
+        let appName = "func-oom-lab-001";
+        let tStart = datetime(2026-04-05 01:45:00Z);
+        let tEnd = datetime(2026-04-05 02:25:00Z);
+        requests
+        | where timestamp between (tStart .. tEnd)
+        | where cloud_RoleName == appName
+        | summarize
+            total=count(),
+            failures=countif(success == false),
+            p95Ms=round(percentile(toreal(duration / 1ms), 95), 2),
+            failureRatePercent=round(100.0 * failures / total, 2)
+          by bin(timestamp, 5m)
+        | order by timestamp asc
+        """;
+
+    public const string QueryC = """
+        let appName = "func-oom-lab-001";
+        let t0 = datetime(2026-04-05 01:30:00Z);
+        let t1 = datetime(2026-04-05 01:45:00Z);
+        performanceCounters
+        | where timestamp between (t0 .. t1)
+        | where cloud_RoleName == appName
+        | where counter == "Private Bytes"
+        | summarize avgMemoryMB=round(avg(value) / (1024.0 * 1024.0), 1), maxMemoryMB=round(max(value) / (1024.0 * 1024.0), 1) by bin(timestamp, 5m)
+        | order by timestamp asc
+        """;
+
+    public const string QueryI = """
+        let appName = "func-oom-lab-001";
+        let tStart = datetime(2026-04-05 01:45:00Z);
+        let tEnd = datetime(2026-04-05 02:25:00Z);
+        performanceCounters
+        | where timestamp between (tStart .. tEnd)
+        | where cloud_RoleName == appName
+        | where counter == "Private Bytes"
+        | summarize avgMemoryMB=round(avg(value) / (1024.0 * 1024.0), 1), maxMemoryMB=round(max(value) / (1024.0 * 1024.0), 1) by bin(timestamp, 5m)
+        | order by timestamp asc
+        """;
+
+    public const string QueryF = """
+        let appName = "func-oom-lab-001";
+        let tStart = datetime(2026-04-05 01:45:00Z);
+        let tEnd = datetime(2026-04-05 02:25:00Z);
+        traces
+        | where timestamp between (tStart .. tEnd)
+        | where cloud_RoleName == appName
+        | where message has_any ("Worker process exited", "exit code 137", "Restarting worker process", "Worker process started")
+        | project timestamp, severityLevel, message
+        | order by timestamp asc
+        """;
+
+    public const string H1 = """
+        traces
+        | where timestamp > ago(6h)
+        | where message has_any ("OutOfMemoryException", "OutOfMemory", "worker process")
+        | project oomTime=timestamp, operation_Id, cloud_RoleInstance, message
+        | join kind=leftouter (
+            requests
+            | where timestamp > ago(6h)
+            | extend requestBytes = tolong(customDimensions["RequestBodyBytes"])
+            | project operation_Id, reqTime=timestamp, name, resultCode, requestBytes
+        ) on operation_Id
+        | where isnotempty(requestBytes)
+        | summarize incidents=count(), p95RequestBytes=percentile(requestBytes,95), maxRequestBytes=max(requestBytes) by name
+        | order by incidents desc
+        """;
+
+    public static string RequestsSql(long from, long to) => $"""
+        WITH f AS (
+          SELECT (ts / 3000000000) * 3000000000 AS bin, success, duration_ms FROM requests
+          WHERE ts BETWEEN {from} AND {to} AND cloud_RoleName = $app),
+        g AS (SELECT bin, COUNT(*) AS total, SUM(success = 0) AS failures FROM f GROUP BY bin),
+        r AS (SELECT bin, duration_ms, ROW_NUMBER() OVER (PARTITION BY bin ORDER BY duration_ms) AS rn, COUNT(*) OVER (PARTITION BY bin) AS n FROM f)
+        SELECT g.bin, g.total, g.failures, round(r.duration_ms, 2) AS p95Ms, round(100.0 * g.failures / g.total, 2) AS failureRatePercent
+        FROM g JOIN r ON r.bin = g.bin AND r.rn = (95 * r.n + 99) / 100
+        ORDER BY g.bin
+        """;
+
+    public static string CountersSql(long from, long to) => $"""
+        SELECT (ts / 3000000000) * 3000000000 AS bin, round(avg(value) / (1024.0 * 1024.0), 1), round(max(value) / (1024.0 * 1024.0), 1)
+        FROM performanceCounters
+        WHERE ts BETWEEN {from} AND {to} AND cloud_RoleName = $app AND counter = 'Private Bytes'
+        GROUP BY bin ORDER BY bin
+        """;
+
+    public static string TracesSql(long from, long to) => $"""
+        SELECT ts, severityLevel, message FROM traces
+        WHERE ts BETWEEN {from} AND {to} AND cloud_RoleName = $app
+          AND (message LIKE '%Worker process exited%' OR message LIKE '%exit code 137%' OR message LIKE '%Restarting worker process%' OR message LIKE '%Worker process started%')
+        ORDER BY ts
+        """;
+
+    public const string H1Sql = """
+        WITH t AS (SELECT operation_Id FROM traces WHERE ts > $ago
+                   AND (message LIKE '%OutOfMemoryException%' OR message LIKE '%OutOfMemory%' OR message LIKE '%worker process%')),
+        r AS (SELECT operation_Id, name, CAST(json_extract(customDimensions, '$.RequestBodyBytes') AS INTEGER) AS requestBytes FROM requests WHERE ts > $ago),
+        j AS (SELECT r.name, r.requestBytes FROM t LEFT JOIN r ON r.operation_Id = t.operation_Id WHERE r.requestBytes IS NOT NULL),
+        p AS (SELECT name, requestBytes, ROW_NUMBER() OVER (PARTITION BY name ORDER BY requestBytes) AS rn,
+                     COUNT(*) OVER (PARTITION BY name) AS n, MAX(requestBytes) OVER (PARTITION BY name) AS mx FROM j)
+        SELECT name, n AS incidents, requestBytes AS p95RequestBytes, mx AS maxRequestBytes FROM p
+        WHERE rn = (95 * n + 99) / 100 ORDER BY incidents DESC
+        """;
+}
