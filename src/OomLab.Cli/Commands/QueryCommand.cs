@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OomLab.Kql;
+using OomLab.Telemetry;
 
 namespace OomLab.Cli.Commands;
 
@@ -24,16 +25,20 @@ internal static class QueryCommand
         };
         var format = new Option<string>("--format") { Description = "Output format: table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
+        var telemetry = new Option<string?>("--telemetry")
+        {
+            Description = "A telemetry store to query: a lab run's folder, a host root, or a telemetry.db file. Its tables are requests, dependencies, traces, exceptions, performanceCounters, customMetrics, FunctionAppLogs and AppMetrics.",
+        };
         var maxRows = new Option<long>("--max-rows") { Description = "Row budget of row-multiplying operators (join, mv-expand, range, union).", DefaultValueFactory = _ => KqlOptions.DefaultMaxRows };
 
-        var command = new Command("query", "Run a KQL query over telemetry tables (CSV or JSON files).") { query, file, tables, format, maxRows };
+        var command = new Command("query", "Run a KQL query over a telemetry store or over tables in CSV or JSON files.") { query, file, telemetry, tables, format, maxRows };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
-            ct => RunAsync(parse.GetValue(query), parse.GetValue(file), parse.GetValue(tables) ?? [], parse.GetValue(format) ?? "table", parse.GetValue(maxRows), ct),
+            ct => RunAsync(parse.GetValue(query), parse.GetValue(file), parse.GetValue(telemetry), parse.GetValue(tables) ?? [], parse.GetValue(format) ?? "table", parse.GetValue(maxRows), ct),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? queryText, FileInfo? file, string[] tableSpecs, string format, long maxRows, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? queryText, FileInfo? file, string? telemetryPath, string[] tableSpecs, string format, long maxRows, CancellationToken cancellationToken)
     {
         if ((queryText is null) == (file is null))
         {
@@ -47,7 +52,8 @@ internal static class QueryCommand
         }
 
         var text = file is null ? queryText! : await File.ReadAllTextAsync(file.FullName, cancellationToken);
-        var source = LoadTables(tableSpecs);
+        using var store = telemetryPath is null ? null : TelemetryTableSource.Open(TelemetryLocation.Resolve(telemetryPath));
+        ITableSource source = store is null ? LoadTables(tableSpecs) : new LayeredTableSource(LoadTables(tableSpecs), store);
         if (maxRows <= 0)
         {
             throw new QueryInputException($"--max-rows must be positive, got {maxRows}", "--max-rows");
