@@ -36,11 +36,16 @@ internal static class HostCommand
             Description = "Stop once nothing has been queued or running for this long, e.g. 2s (default: run until Ctrl-C).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var heapLimit = new Option<string>("--heap-limit")
+        {
+            Description = "Each worker's GC heap hard limit as a percentage of the ceiling (e.g. 110%), or off. Below 100% in-process OutOfMemoryException comes first; above it, the kill over the ceiling (exit 137).",
+            DefaultValueFactory = _ => "100%",
+        };
         var demo = new Option<bool>("--demo") { Description = "Write a demo load into ./demo (or --root) and run until idle." };
 
         var command = new Command("host", "Run a function host: discover blobs, dispatch them to worker processes under a memory ceiling, record telemetry.")
         {
-            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, demo,
+            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, demo,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => RunAsync(
@@ -54,6 +59,7 @@ internal static class HostCommand
                     parse.GetValue(settings),
                     parse.GetValue(appName)!,
                     parse.GetResult(untilIdle) is null ? null : parse.GetValue(untilIdle) ?? "2s",
+                    parse.GetValue(heapLimit)!,
                     parse.GetValue(demo)),
                 ct),
             cancellationToken));
@@ -79,12 +85,14 @@ internal static class HostCommand
             await DemoLoad.WriteAsync(layout, cancellationToken);
         }
 
+        var heapFraction = ParseHeapLimit(args.HeapLimit);
         var (workerCommand, prefix) = WorkerLaunch.Current();
         var options = new FunctionHostOptions(layout, functionsAssembly, args.Function, memoryCeiling, hostSettings, workerCommand, prefix)
         {
             AppName = args.AppName,
             StopWhenIdleFor = idle,
             AppSettings = appSettings.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
+            ConfigureWorkers = workers => workers with { GcHeapHardLimitFraction = heapFraction },
         };
 
         var console = CliConsole.Error;
@@ -107,6 +115,19 @@ internal static class HostCommand
         return 0;
     }
 
+    private static double ParseHeapLimit(string text)
+    {
+        var trimmed = text.Trim();
+        if (string.Equals(trimmed, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        return double.TryParse(trimmed.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent is >= 10 and <= 400
+            ? percent / 100
+            : throw new OomLabException($"--heap-limit \"{text}\": expected a percentage of the ceiling from 10% to 400%, or off");
+    }
+
     private static TimeSpan ParseDuration(string option, string text)
     {
         var trimmed = text.Trim();
@@ -124,5 +145,5 @@ internal static class HostCommand
 
     private sealed record HostArguments(
         string? Root, string? App, string? Functions, string Function, string? Plan, string? Ceiling, string[]? Settings,
-        string AppName, string? UntilIdle, bool Demo);
+        string AppName, string? UntilIdle, string HeapLimit, bool Demo);
 }

@@ -65,7 +65,7 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
         [
             new(LabPhase.Baseline, At(0.5), baselineCount, baseline, 0.5),
             .. Bursts(LabPhase.Load1, 15.25, 1.5, load1Burst, load1),
-            .. Bursts(LabPhase.Load2, 30.25, 1.0, load2Burst, load2),
+            .. Bursts(LabPhase.Load2, 30.25, 1.5, load2Burst, load2),
             .. Bursts(LabPhase.Incident, 45.25, 3.25, incidentBurst, incident),
             .. Bursts(LabPhase.Recovery, 55.5, 3.25, incidentBurst, incident),
         ];

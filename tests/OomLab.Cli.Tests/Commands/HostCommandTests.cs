@@ -15,12 +15,13 @@ public sealed class HostCommandTests
         ["--setting", "BLOB_BATCH_SIZE=32", "--setting", "MAX_CONCURRENT_INVOCATIONS=48"];
 
     [Fact]
-    public async Task Buffering_function_over_a_small_ceiling_crash_loops_with_exit_137_and_OutOfMemoryException()
+    public async Task Buffering_function_over_a_small_ceiling_is_killed_with_exit_137_and_restarted()
     {
         using var root = new TempRoot();
         var blobs = WriteLargeBlobs(root);
 
-        var result = await Host(root, "BlobBufferProcessor", "224MiB", SeedFailingSettings);
+        // A heap limit well above the ceiling: the instance crosses the ceiling before the runtime throws.
+        var result = await Host(root, "BlobBufferProcessor", "224MiB", [.. SeedFailingSettings, "--heap-limit", "200%"]);
 
         result.ExitCode.ShouldBe(0, result.ToString());
         using var telemetry = new TelemetryDb(root.TelemetryDb);
@@ -28,8 +29,25 @@ public sealed class HostCommandTests
         traces.ShouldContain("Worker process exited with code 137");
         traces.ShouldContain("Restarting worker process after unexpected exit");
         traces.Count(m => m == "Worker process started").ShouldBeGreaterThan(1);
+        telemetry.Count("SELECT count(*) FROM FunctionAppLogs WHERE Message LIKE 'Worker process exited with code 137%'").ShouldBeGreaterThan(0);
+        telemetry.Count("SELECT count(*) FROM requests WHERE success = 0").ShouldBeGreaterThan(0);
+        AssertNothingLost(root, blobs);
+    }
+
+    [Fact]
+    public async Task Buffering_function_under_a_heap_limit_at_the_ceiling_fails_with_OutOfMemoryException()
+    {
+        using var root = new TempRoot();
+        var blobs = WriteLargeBlobs(root);
+
+        // A heap limit below the ceiling: the runtime throws before the instance can cross the ceiling.
+        var result = await Host(root, "BlobBufferProcessor", "224MiB", [.. SeedFailingSettings, "--heap-limit", "60%"]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var telemetry = new TelemetryDb(root.TelemetryDb);
         telemetry.Count("SELECT count(*) FROM exceptions WHERE type = 'System.OutOfMemoryException'").ShouldBeGreaterThan(0);
         telemetry.Count("SELECT count(*) FROM FunctionAppLogs WHERE Message LIKE 'System.OutOfMemoryException:%'").ShouldBeGreaterThan(0);
+        telemetry.Count("SELECT count(*) FROM FunctionAppLogs WHERE Message LIKE 'Invocation failed after%'").ShouldBeGreaterThan(0);
         telemetry.Count("SELECT count(*) FROM requests WHERE success = 0").ShouldBeGreaterThan(0);
         AssertNothingLost(root, blobs);
     }

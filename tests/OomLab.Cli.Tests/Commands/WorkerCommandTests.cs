@@ -1,18 +1,14 @@
-using System.Diagnostics;
-using System.Reflection;
+using OomLab.Cli.Tests.Support;
 
 namespace OomLab.Cli.Tests.Commands;
 
 /// <summary>The hidden <c>worker</c> verb, run as the host runs it: the real executable, real pipes.</summary>
 public sealed class WorkerCommandTests
 {
-    private static readonly string CliDirectory = typeof(WorkerCommandTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "OomLabCliDirectory").Value!;
-
     [Fact]
     public async Task The_sample_functions_ship_next_to_the_executable_and_are_the_default()
     {
-        File.Exists(Path.Combine(CliDirectory, "functions", "OomLab.Functions.dll")).ShouldBeTrue();
+        File.Exists(Path.Combine(OomLabCli.Directory, "functions", "OomLab.Functions.dll")).ShouldBeTrue();
 
         var (exitCode, stdout, stderr) = await RunAsync("{\"type\":\"shutdown\"}\n", "worker", "--function", "BlobStreamProcessor");
 
@@ -47,29 +43,12 @@ public sealed class WorkerCommandTests
     {
         var (_, stdout, _) = await RunAsync(string.Empty, "--help");
 
-        stdout.ShouldNotContain("worker");
+        stdout.Split('\n').ShouldNotContain(line => line.TrimStart().StartsWith("worker", StringComparison.Ordinal));
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string stdin, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.ArgumentList.Add(Path.Combine(CliDirectory, "oomlab.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        var result = await OomLabCli.RunAsync(args, stdin);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

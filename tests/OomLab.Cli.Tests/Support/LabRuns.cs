@@ -1,7 +1,10 @@
 namespace OomLab.Cli.Tests.Support;
 
-/// <summary>Full lab runs take the machine for a couple of minutes each; they run one at a time.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// Full lab runs take the machine for a couple of minutes each: they run one at a time and alone, after the
+/// other tests of the assembly, so that a busy machine does not reshape the memory profile under test.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class LabRuns
 {
     public const string Name = "Full lab runs";
