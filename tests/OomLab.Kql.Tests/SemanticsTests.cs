@@ -274,6 +274,13 @@ public sealed class SemanticsTests
     }
 
     [Fact]
+    public void In_accepts_a_table_and_toscalar_reads_one_value()
+    {
+        Rows(Table("let names = datatable(n:string)[\"ImportCatalogHttpTrigger\", \"nope\"]; requests | where name in (names) | count")).ShouldBe(["1"]);
+        Rows(Table("let most = toscalar(requests | summarize max(duration)); requests | where duration == most | project name")).ShouldBe(["Render_Pdf_Activity"]);
+    }
+
+    [Fact]
     public void Render_is_kept_as_a_hint()
     {
         var table = Table("range x from 1 to 3 step 1 | render timechart with (title = \"Memory\")");

@@ -286,7 +286,6 @@ internal sealed class Lexer
     private Token QuotedIdentifier(int start)
     {
         _position++;
-        var quote = Peek();
         var inner = String(_position, verbatim: false);
         SkipTrivia();
         if (!Match(']'))
@@ -294,7 +293,6 @@ internal sealed class Lexer
             _diagnostics.Report(new TextSpan(start, _position - start), Messages.Unclosed("[", "]"));
         }
 
-        _ = quote;
         return new Token(TokenKind.Identifier, start, _position - start, inner.Text);
     }
 

@@ -42,6 +42,4 @@ internal sealed class BoundDynamicAccess(BoundExpression target, BoundExpression
 
         return new DynamicColumn(cells);
     }
-
-    public static string? KeyName(BoundExpression key) => key is BoundConstant { Value.Type: KqlType.String } c ? c.Value.String : null;
 }

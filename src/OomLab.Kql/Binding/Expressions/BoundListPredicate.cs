@@ -10,7 +10,10 @@ namespace OomLab.Kql.Binding;
 internal sealed class BoundListPredicate(string op, BoundExpression value, IReadOnlyList<BoundExpression> items, QueryPlan? table, TextSpan span)
     : BoundExpression(KqlType.Bool, span)
 {
-    public override IReadOnlyList<BoundExpression> Children => table is null ? [value, .. items] : [value, new BoundError(Span)];
+    public override IReadOnlyList<BoundExpression> Children => [value, .. items];
+
+    /// <summary>A list drawn from a table is computed when the query runs, not while binding.</summary>
+    public override bool IsFoldable => table is null;
 
     public override Column Evaluate(EvalContext context, KqlTable input)
     {

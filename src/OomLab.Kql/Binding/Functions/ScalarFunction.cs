@@ -12,8 +12,4 @@ internal delegate Column? ColumnFunction(Column[] arguments, int rows, EvalConte
 /// A scalar function: arity, result type from argument types (null = not applicable), a row function
 /// and optionally a column kernel for the hot ones.
 /// </summary>
-internal sealed record ScalarFunction(string Name, int MinArguments, int MaxArguments, Func<KqlType[], KqlType?> ResultType, RowFunction Row, ColumnFunction? Columnar = null)
-{
-    /// <summary>False for functions whose arguments must not be pre-evaluated as constants (none today).</summary>
-    public bool Foldable { get; init; } = true;
-}
+internal sealed record ScalarFunction(string Name, int MinArguments, int MaxArguments, Func<KqlType[], KqlType?> ResultType, RowFunction Row, ColumnFunction? Columnar = null);
