@@ -19,7 +19,7 @@ public sealed class ConventionTests
         PublicTypes.Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
         [
             "ITableSource", "InMemoryTableSource", "KqlColumn", "KqlDiagnostic", "KqlEngine", "KqlFormatter", "KqlOptions",
-            "KqlRenderHint", "KqlResult", "KqlTable", "KqlTableBuilder", "KqlTableLoader", "KqlType", "KqlTypes",
+            "KqlRenderHint", "KqlResult", "KqlTable", "KqlTableBuilder", "KqlTableLoader", "KqlType", "KqlTypes", "LayeredTableSource",
         ]);
     }
 

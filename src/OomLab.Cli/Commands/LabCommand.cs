@@ -61,6 +61,7 @@ internal static class LabCommand
             Seed = seed,
             T0 = ParseT0(t0Text, now),
             Variant = variant,
+            KeepBlobs = keepBlobs,
             FunctionsAssembly = WorkerCommand.DefaultFunctionsAssembly,
             WorkerCommand = workerCommand,
             WorkerCommandPrefix = prefix,

@@ -62,6 +62,9 @@ internal sealed partial class FunctionHost
         Dictionary<string, string>? dimensions = null)
     {
         dimensions ??= Dimensions(lease, workerId);
+
+        // From discovery (the blob complete in its container) to the invocation's start: the trigger's latency.
+        dimensions["TriggerLatencyMs"] = Math.Max(0, (startedAt - lease.ObservedAt).TotalMilliseconds).ToString("0.###", CultureInfo.InvariantCulture);
         Emit(new RequestTelemetry(startedAt, invocationId, options.FunctionName, success, success ? "200" : "500", duration, invocationId, dimensions));
     }
 

@@ -30,6 +30,12 @@ internal sealed record LabOptions
 
     public LabVariant Variant { get; init; } = LabVariant.Buffer;
 
+    /// <summary>
+    /// Keep every blob (the load and the outputs). Default false: a blob's input and outputs are deleted once it
+    /// is done or poisoned, so a run's disk use stays near one burst rather than the whole load.
+    /// </summary>
+    public bool KeepBlobs { get; init; }
+
     /// <summary>The functions assembly and the executable that starts workers (the CLI supplies them).</summary>
     public required string FunctionsAssembly { get; init; }
 

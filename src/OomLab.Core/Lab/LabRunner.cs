@@ -61,6 +61,7 @@ internal sealed class LabRunner
 
         using var loadStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var load = Task.Run(() => WriteLoadAsync(loadStop.Token), CancellationToken.None);
+        var sweep = options.KeepBlobs ? Task.CompletedTask : Task.Run(() => SweepAsync(loadStop.Token), CancellationToken.None);
         try
         {
             var first = options.Variant == LabVariant.Buffer ? LabDeployment.Buffering : LabDeployment.StreamingUnchanged;
@@ -79,7 +80,7 @@ internal sealed class LabRunner
             await loadStop.CancelAsync();
             try
             {
-                await load;
+                await Task.WhenAll(load, sweep);
             }
             catch (OperationCanceledException)
             {
@@ -189,6 +190,51 @@ internal sealed class LabRunner
             var prefix = $"{Slug(load.Phase.Name)}/burst-{i + 1:D2}/";
             var result = await generator.RunAsync(input, new LoadPlan(load.Count, load.Sizes, load.Rate, options.Seed * 1000 + i, prefix), cancellationToken);
             Interlocked.Add(ref blobsWritten, result.Blobs);
+        }
+    }
+
+    /// <summary>Deletes the input and outputs of every blob that has reached its end, about once a second.</summary>
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var input = new BlobContainer(Layout, ContainerName.Create("input"));
+        var output = new BlobContainer(Layout, ContainerName.Create("output"));
+        var swept = new HashSet<string>(StringComparer.Ordinal);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            IReadOnlyList<string> settled;
+            try
+            {
+                settled = BlobQueue.ReadSettledNames(Layout.QueuePath);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                continue; // The host is still creating the queue.
+            }
+
+            foreach (var name in settled)
+            {
+                if (swept.Add(name) && BlobName.TryCreate(name, out var blob, out _))
+                {
+                    TryDelete(input.GetPath(blob));
+                    TryDelete(output.GetPath(blob));
+                    TryDelete(output.GetPath(blob) + ".result.json");
+                }
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 
