@@ -34,7 +34,7 @@ start=$(now)
 "$oomlab" load --root "$work/live" --count "$count" --size 4KiB >/dev/null
 until [[ "$(done_count "$work/live")" == "$count" ]]; do sleep 0.05; done
 end=$(now)
-kill -INT "$host"; wait "$host" || true
+kill -TERM "$host"; wait "$host" || true
 printf 'live: %d blobs in %.2f s (including writing them): %.0f blobs/s\n' "$count" "$(echo "$end - $start" | bc -l)" "$(echo "$count / ($end - $start)" | bc -l)"
 
 "$oomlab" query --telemetry "$work/live" \

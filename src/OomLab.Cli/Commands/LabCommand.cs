@@ -76,6 +76,7 @@ internal static class LabCommand
             $"lab clock from {options.T0:yyyy-MM-dd HH:mm:ss}Z, compressed {scale.Compression}x: each 15-minute phase takes {15 * 60 / scale.Compression:0} s; request durations are real"));
         console.MarkupLine($"run folder: {Markup.Escape(options.OutDirectory)}");
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await LabView.RunAsync(runner, console, cancellationToken);
@@ -96,6 +97,9 @@ internal static class LabCommand
         }
 
         LabSummary.Print(console, report);
+        var wall = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[grey]wall time {wall.TotalSeconds:0.0} s, of which writing the load {runner.LoadGenerationTime.TotalSeconds:0.0} s ({runner.BlobsWritten} blobs)[/]"));
         return 0;
     }
 

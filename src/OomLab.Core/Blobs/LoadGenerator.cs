@@ -28,6 +28,7 @@ internal sealed class LoadGenerator
         var directories = new HashSet<string>(StringComparer.Ordinal);
         var start = time.GetTimestamp();
         long bytes = 0;
+        var writing = TimeSpan.Zero;
         for (var i = 0; i < names.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -42,11 +43,13 @@ internal sealed class LoadGenerator
 
             var size = plan.Sizes.Sample(random).Bytes;
             var offset = random.Next(Lines) * LineLength;
+            var writeStart = time.GetTimestamp();
             Write(container.GetPath(names[i]), size, offset, directories, cancellationToken);
+            writing += time.GetElapsedTime(writeStart);
             bytes += size;
         }
 
-        return new LoadResult(names.Length, bytes, time.GetElapsedTime(start), names[0].Value, names[^1].Value);
+        return new LoadResult(names.Length, bytes, time.GetElapsedTime(start), names[0].Value, names[^1].Value) { Writing = writing };
     }
 
     private static void Write(string path, long size, int offset, HashSet<string> directories, CancellationToken cancellationToken)

@@ -48,6 +48,10 @@ internal sealed class LabRunner
     public int BlobsWritten => Volatile.Read(ref blobsWritten);
 
     private int blobsWritten;
+    private long loadTicks;
+
+    /// <summary>Real time spent writing the load (generating and writing blobs), summed over bursts.</summary>
+    public TimeSpan LoadGenerationTime => TimeSpan.FromTicks(Interlocked.Read(ref loadTicks));
 
     /// <summary>
     /// Runs the whole runbook. Cancelling stops the hosts cleanly and flushes telemetry; what was recorded stays
@@ -190,6 +194,7 @@ internal sealed class LabRunner
             var prefix = $"{Slug(load.Phase.Name)}/burst-{i + 1:D2}/";
             var result = await generator.RunAsync(input, new LoadPlan(load.Count, load.Sizes, load.Rate, options.Seed * 1000 + i, prefix), cancellationToken);
             Interlocked.Add(ref blobsWritten, result.Blobs);
+            Interlocked.Add(ref loadTicks, result.Writing.Ticks);
         }
     }
 
