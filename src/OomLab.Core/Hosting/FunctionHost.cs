@@ -28,7 +28,7 @@ internal sealed partial class FunctionHost
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(timeProvider);
         this.options = options;
-        this.sink = new HostLogMirror(sink, static () => Environment.ProcessId);
+        this.sink = new HostLogMirror(new SafeFanOutSink(sink), static () => Environment.ProcessId);
         time = timeProvider;
     }
 

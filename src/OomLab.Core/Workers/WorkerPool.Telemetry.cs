@@ -84,17 +84,5 @@ internal sealed partial class WorkerPool
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private void Emit(TelemetryItem item)
-    {
-        try
-        {
-            sink.Emit(item);
-        }
-#pragma warning disable CA1031 // Telemetry never breaks the work.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            SelfLog.Write($"telemetry sink failed: {ex.Message}");
-        }
-    }
+    private void Emit(TelemetryItem item) => sink.Emit(item);
 }

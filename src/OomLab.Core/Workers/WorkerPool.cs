@@ -27,7 +27,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(timeProvider);
         this.options = options;
-        this.sink = sink;
+        this.sink = new SafeFanOutSink(sink);
         this.timeProvider = timeProvider;
         slots = [.. Enumerable.Range(1, options.WorkerCount).Select(i => new WorkerSlot($"worker-{i}", new FailureBudget(options.MaxFailures, options.FailureWindow)))];
     }
