@@ -9,6 +9,9 @@ namespace OomLab.Cli;
 /// </summary>
 internal static class CommandRunner
 {
+    /// <summary>Exit code for bad input: a bad flag, setting, file or value.</summary>
+    public const int UsageError = 2;
+
     /// <summary>Exit code for an interrupted run (128 + SIGINT), as shells report it.</summary>
     public const int Interrupted = 130;
 

@@ -16,8 +16,8 @@ public sealed class LabInputTests
 
         var result = await OomLabCli.RunAsync("lab", option, value, "--out", run.Combine("bundle"));
 
-        result.ExitCode.ShouldNotBe(0);
-        (result.Stderr + result.Stdout).ShouldContain(expected);
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain(expected);
         result.Stderr.ShouldNotContain("   at ");
     }
 
