@@ -4,6 +4,8 @@ set -euo pipefail
 need=()
 command -v dotnet >/dev/null || { echo "install-test-deps: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 command -v openssl >/dev/null || need+=(openssl)
+# The report tests open the generated HTML in a real headless browser (Debian's chromium, driven by Playwright).
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
 if ((${#need[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

@@ -97,6 +97,7 @@ internal static class LabCommand
         }
 
         LabSummary.Print(console, report);
+        ReportCommand.Print(Report.ReportWriter.Write(options.OutDirectory));
         var wall = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[grey]wall time {wall.TotalSeconds:0.0} s, of which writing the load {runner.LoadGenerationTime.TotalSeconds:0.0} s ({runner.BlobsWritten} blobs)[/]"));

@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace OomLab.Report;
+
+/// <summary>
+/// Builds a <see cref="ReportModel"/> from a bundle or a telemetry store: the series and markers come from
+/// the store through the KQL engine, the phases, verdict, queries and diagnosis from the bundle's JSON files.
+/// A file that is present but unreadable becomes a problem shown in the report, not a failure.
+/// </summary>
+internal static partial class ReportLoader
+{
+    /// <summary>Loads what <paramref name="source"/> holds; throws <see cref="ReportException"/> when it holds nothing to report on.</summary>
+    public static ReportModel Load(ReportSource source, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= ReportOptions.Default;
+        var problems = new List<string>();
+        var settings = ReadJson(source.Settings, problems);
+        var scenario = ReadJson(source.Scenario, problems);
+        var model = new ReportModel { Title = "oomlab report", Source = source.Path };
+        model = WithRun(model, settings, scenario);
+        if (source.Telemetry is not null)
+        {
+            model = WithTelemetry(model, source.Telemetry, options);
+        }
+
+        if (ReadJson(source.Verdict, problems) is { } verdict)
+        {
+            model = model with { Verdict = Verdict(verdict) };
+        }
+
+        if (ReadJson(source.Session, problems) is { } session)
+        {
+            model = model with { Queries = Queries(session, options) };
+        }
+
+        if (ReadJson(source.Diagnosis, problems) is { } diagnosis)
+        {
+            model = model with { Diagnosis = DiagnosisReader.Read(diagnosis) };
+        }
+
+        return model with { Problems = problems };
+    }
+
+    private static JsonElement? ReadJson(string? path, List<string> problems)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"{Path.GetFileName(path)} could not be read (line {e.LineNumber + 1}): {e.Message}");
+        }
+        catch (IOException e)
+        {
+            problems.Add($"{Path.GetFileName(path)} could not be read: {e.Message}");
+        }
+
+        return null;
+    }
+}

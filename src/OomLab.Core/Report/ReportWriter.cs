@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace OomLab.Report;
+
+/// <summary>Loads, renders and writes a report; what <c>oomlab report</c> and <c>oomlab lab</c> call.</summary>
+internal static class ReportWriter
+{
+    /// <summary>
+    /// Writes the report of <paramref name="source"/> (a bundle folder or a telemetry file) to
+    /// <paramref name="output"/> (default: <c>report.html</c> in the bundle, or beside the telemetry file).
+    /// </summary>
+    public static ReportWritten Write(string source, string? output = null, ReportOptions? options = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var resolved = ReportSource.Resolve(source);
+        var model = ReportLoader.Load(resolved, options);
+        var html = ReportRenderer.Render(model, options);
+        var path = Path.GetFullPath(output ?? resolved.DefaultOutput);
+        try
+        {
+            var directory = Path.GetDirectoryName(path);
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(path, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportException(path, $"cannot write the report: {e.Message}");
+        }
+
+        return new ReportWritten(path, new FileInfo(path).Length, Stopwatch.GetElapsedTime(started), model);
+    }
+}
