@@ -9,13 +9,6 @@ internal static partial class ReportLoader
     // Bins for the request and dependency charts: the smallest that gives at most this many bins.
     private const int MaxBins = 90;
 
-    private const string MemoryQuery = """
-        performanceCounters
-        | where counter == "Private Bytes"
-        | project timestamp, instance, cloud_RoleInstance, value
-        | order by timestamp asc
-        """;
-
     private const string KilledQuery = """
         traces
         | where message == "Worker process exited with code 137"
@@ -58,7 +51,7 @@ internal static partial class ReportLoader
         TimeSpan.FromHours(12), TimeSpan.FromDays(1),
     ];
 
-    /// <summary>Memory series, markers, request and dependency bins and failing blobs, read with KQL from the store.</summary>
+    /// <summary>Memory series (SQL, see <see cref="PrivateBytesReader"/>), markers, request and dependency bins and failing blobs (KQL) from the store.</summary>
     private static ReportModel WithTelemetry(ReportModel model, string telemetryPath, ReportOptions options)
     {
         using var source = TelemetryTableSource.Open(telemetryPath);
@@ -69,7 +62,7 @@ internal static partial class ReportLoader
             .ToList();
         model = model with
         {
-            Memory = Memory(source),
+            Memory = PrivateBytesReader.Read(telemetryPath),
             Markers = markers,
             CeilingBytes = model.CeilingBytes ?? Rows(source, CeilingQuery).Select(r => r[0] as long?).FirstOrDefault(),
             FailingBlobs = FailingBlobs(source, options),
@@ -109,17 +102,6 @@ internal static partial class ReportLoader
                 | order by timestamp asc
                 """).Select(r => new DependencyBin(Time(r[0])!.Value, Long(r[1]), Long(r[2])))],
         };
-    }
-
-    private static List<MemorySeries> Memory(TelemetryTableSource source)
-    {
-        var rows = Rows(source, MemoryQuery);
-        var roleInstances = rows.Select(r => Text(r[2])).Distinct(StringComparer.Ordinal).Count();
-        return [.. rows
-            .GroupBy(r => roleInstances > 1 ? $"{Text(r[2])} / {Text(r[1])}" : Text(r[1]), StringComparer.Ordinal)
-            .Select(g => new MemorySeries(g.Key, g.Key.EndsWith("_Total", StringComparison.Ordinal), [.. g.Select(r => new TimeValue(Time(r[0])!.Value, Real(r[3])))]))
-            .OrderBy(s => s.IsTotal)
-            .ThenBy(s => s.Name, StringComparer.Ordinal)];
     }
 
     private static IEnumerable<LifecycleMarker> Markers(TelemetryTableSource source, MarkerKind kind, string query, ReportOptions options) =>
