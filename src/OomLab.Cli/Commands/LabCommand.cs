@@ -97,7 +97,15 @@ internal static class LabCommand
         }
 
         LabSummary.Print(console, report);
-        ReportCommand.Print(Report.ReportWriter.Write(options.OutDirectory));
+        try
+        {
+            ReportCommand.Print(Report.ReportWriter.Write(options.OutDirectory));
+        }
+        catch (OomLabException ex)
+        {
+            // The verdict and the evidence are written: a report that cannot be is worth a message, not a failed run.
+            CommandRunner.WriteError($"report not written: {ex.Message}");
+        }
         var wall = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[grey]wall time {wall.TotalSeconds:0.0} s, of which writing the load {runner.LoadGenerationTime.TotalSeconds:0.0} s ({runner.BlobsWritten} blobs)[/]"));
