@@ -187,6 +187,38 @@ public sealed class ReportInBrowserTests(Chromium chromium) : IClassFixture<Chro
         result.Stderr.ShouldNotContain("   at ");
     }
 
+    [Theory]
+    [InlineData("this is not a database")]
+    [InlineData("")]
+    public async Task A_file_that_is_not_a_telemetry_store_is_a_clear_error(string content)
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Write("notes.db", content);
+
+        var result = await OomLabCli.RunAsync("report", file);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.ErrorText.ShouldContain("notes.db");
+        result.ErrorText.ShouldContain("not a telemetry store");
+        result.Stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Printing_drops_the_navigation_and_keeps_the_charts()
+    {
+        using var temp = new TempDirectory();
+        var telemetry = temp.Combine("t.db");
+        await new SyntheticRun().WriteAsync(telemetry);
+        (await OomLabCli.RunAsync("report", telemetry)).ExitCode.ShouldBe(0);
+        await using var report = await chromium.OpenAsync(temp.Combine("report.html"));
+
+        await report.Page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        (await report.Page.Locator("nav").IsVisibleAsync()).ShouldBeFalse();
+        (await report.Page.Locator("#memory").IsVisibleAsync()).ShouldBeTrue();
+        (await report.Page.PdfAsync()).Length.ShouldBeGreaterThan(10_000);
+    }
+
     private static Task<string> Background(ReportPage page) =>
         page.Page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 

@@ -21,7 +21,14 @@ internal static partial class ReportLoader
         model = WithRun(model, settings, scenario);
         if (source.Telemetry is not null)
         {
-            model = WithTelemetry(model, source.Telemetry, options);
+            try
+            {
+                model = WithTelemetry(model, source.Telemetry, options);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                throw new ReportException(source.Telemetry, $"not a telemetry store ({e.Message.TrimEnd('.')})");
+            }
         }
 
         if (ReadJson(source.Verdict, problems) is { } verdict)
