@@ -138,7 +138,7 @@ public sealed class ReportInBrowserTests(Chromium chromium) : IClassFixture<Chro
         (await report.TextAsync("h1")).ShouldBe("Scenario: h3-unbounded-cache");
         (await report.TextAsync("#memory + ul")).ShouldContain("ceiling 512 MiB");
         (await report.CountAsync("#memory [data-marker]")).ShouldBe(0);
-        (await report.TextAsync(".problem")).ShouldContain("diagnosis.json could not be read");
+        (await report.TextAsync(".problem")).ShouldStartWith(ReportMessages.Unreadable("diagnosis.json", "line 1"));
         (await report.CountAsync("#verdict")).ShouldBe(0);
         report.ConsoleErrors.ShouldBeEmpty();
     }
@@ -183,7 +183,7 @@ public sealed class ReportInBrowserTests(Chromium chromium) : IClassFixture<Chro
 
         result.ExitCode.ShouldBe(2);
         result.ErrorText.ShouldContain("no-such-bundle");
-        result.ErrorText.ShouldContain("no such bundle folder or telemetry file");
+        result.ErrorText.ShouldContain(ReportMessages.NoSuchSource);
         result.Stderr.ShouldNotContain("   at ");
     }
 
@@ -199,7 +199,7 @@ public sealed class ReportInBrowserTests(Chromium chromium) : IClassFixture<Chro
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.ErrorText.ShouldContain("notes.db");
-        result.ErrorText.ShouldContain("not a telemetry store");
+        result.ErrorText.ShouldContain(ReportMessages.NotATelemetryStoreText);
         result.Stderr.ShouldNotContain("   at ");
     }
 

@@ -58,6 +58,6 @@ public sealed class ReportSourceTests
         using var temp = new TempDirectory();
 
         Should.Throw<ReportException>(() => ReportSource.Resolve(temp.Combine("nope"))).Message.ShouldContain("nope");
-        Should.Throw<ReportException>(() => ReportSource.Resolve(temp.Path)).Message.ShouldContain("not a bundle");
+        Should.Throw<ReportException>(() => ReportSource.Resolve(temp.Path)).Message.ShouldContain(ReportMessages.NotABundle);
     }
 }

@@ -27,7 +27,7 @@ internal static partial class ReportLoader
             }
             catch (Microsoft.Data.Sqlite.SqliteException e)
             {
-                throw new ReportException(source.Telemetry, $"not a telemetry store ({e.Message.TrimEnd('.')})");
+                throw new ReportException(source.Telemetry, ReportMessages.NotATelemetryStore(e.Message));
             }
         }
 
@@ -63,11 +63,11 @@ internal static partial class ReportLoader
         }
         catch (JsonException e)
         {
-            problems.Add($"{Path.GetFileName(path)} could not be read (line {e.LineNumber + 1}): {e.Message}");
+            problems.Add(ReportMessages.Unreadable(Path.GetFileName(path), $"line {e.LineNumber + 1}: {e.Message}"));
         }
         catch (IOException e)
         {
-            problems.Add($"{Path.GetFileName(path)} could not be read: {e.Message}");
+            problems.Add(ReportMessages.Unreadable(Path.GetFileName(path), e.Message));
         }
 
         return null;

@@ -22,7 +22,7 @@ internal sealed record ReportSource(
 
         if (!Directory.Exists(full))
         {
-            throw new ReportException(path, "no such bundle folder or telemetry file");
+            throw new ReportException(path, ReportMessages.NoSuchSource);
         }
 
         var source = System.IO.Path.GetFileName(full) == ".oomlab" && File.Exists(System.IO.Path.Combine(full, "telemetry.db"))
@@ -30,7 +30,7 @@ internal sealed record ReportSource(
             : InBundle(full);
         if (source is { Telemetry: null, Settings: null, Scenario: null, Verdict: null, Session: null, Diagnosis: null })
         {
-            throw new ReportException(path, "not a bundle: no .oomlab/telemetry.db, settings.json, scenario.json, verdict.json or diagnosis.json in it");
+            throw new ReportException(path, ReportMessages.NotABundle);
         }
 
         return source;

@@ -29,7 +29,7 @@ internal static class ReportWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ReportException(path, $"cannot write the report: {e.Message}");
+            throw new ReportException(path, ReportMessages.CannotWrite(e.Message));
         }
 
         return new ReportWritten(path, new FileInfo(path).Length, Stopwatch.GetElapsedTime(started), model);
