@@ -39,6 +39,12 @@ public sealed class ReportInBrowserTests(Chromium chromium) : IClassFixture<Chro
         (await report.CountAsync("#requests-p95 rect")).ShouldBeGreaterThan(60);
         (await report.CountAsync("#requests-failures rect")).ShouldBeGreaterThan(60);
         (await report.CountAsync("#dependency-failures rect")).ShouldBeGreaterThan(60);
+        var tickX = await report.Page.EvaluateAsync<double[]>("""
+            [...document.querySelectorAll('svg.chart')].map(svg =>
+              [...svg.querySelectorAll('.axis text')].find(t => t.textContent === '02:00').getBoundingClientRect().x)
+            """);
+        tickX.Length.ShouldBe(5, "the phase strip and four charts");
+        tickX.ShouldAllBe(x => Math.Abs(x - tickX[0]) < 0.5, "one time axis: 02:00 at the same x everywhere");
         var text = await report.TextAsync();
         text.ShouldContain("Private Bytes (MiB)");
         text.ShouldContain("time (UTC)");
