@@ -50,7 +50,8 @@ internal static class ReportStyles
         .swatch.marker.restart{background:var(--restart)}.swatch.marker.oom{background:var(--oom);transform:rotate(45deg);width:9px;height:9px;border-radius:0}
         .table-wrap{overflow-x:auto}
         table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:13px}
-        th,td{border:1px solid var(--border);padding:4px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        th,td{border:1px solid var(--border);padding:4px 7px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+        #criteria td:first-child,#hypotheses td:first-child,#lifecycle td:first-child,#criteria td:nth-child(3){white-space:nowrap}
         th{background:var(--panel)}tr.off td{color:var(--off)}tr.disproof td:first-child{font-style:italic}
         details{border:1px solid var(--border);border-radius:6px;padding:6px 10px;margin:6px 0;background:var(--panel)}
         summary{cursor:pointer;font-weight:600}
