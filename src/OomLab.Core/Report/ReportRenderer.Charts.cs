@@ -212,10 +212,10 @@ internal static partial class ReportRenderer
 
     private static string Span(TimeSpan span) => span switch
     {
-        { TotalDays: >= 1 } => $"{span.TotalDays:0.#} d",
-        { TotalHours: >= 1 } => $"{span.TotalHours:0.#} h",
-        { TotalMinutes: >= 1 } => $"{span.TotalMinutes:0.#} min",
-        _ => $"{span.TotalSeconds:0.#} s",
+        { TotalDays: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0.#} d"),
+        { TotalHours: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} h"),
+        { TotalMinutes: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} min"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s"),
     };
 
     private static string Clock(DateTimeOffset time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
