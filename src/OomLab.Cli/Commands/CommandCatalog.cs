@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return StatusCommand.Create();
         yield return QueryCommand.Create();
         yield return DiagnoseCommand.Create();
+        yield return ImportCommand.Create();
         yield return WorkerCommand.Create();
     }
 }
