@@ -21,7 +21,8 @@ internal static class DiagnoseCommand
 
     public static Command Create()
     {
-        var telemetry = new Argument<string>("telemetry") { Description = "A lab run's folder, a host root, or a telemetry.db (from oomlab import)." };
+        var telemetry = new Argument<string?>("telemetry") { Description = "A lab run's folder, a host root, or a telemetry.db (from oomlab import).", Arity = ArgumentArity.ZeroOrOne };
+        var print = new Option<bool>("--print-playbook") { Description = "Print the built-in playbook (to start a custom one from) and exit." };
         var playbook = new Option<string?>("--playbook") { Description = "A playbook YAML file to use instead of the built-in one (see docs/PLAYBOOK.md; --print-playbook shows the built-in one)." };
         var plan = CommonOptions.Plan();
         var ceiling = CommonOptions.Ceiling();
@@ -35,22 +36,25 @@ internal static class DiagnoseCommand
             Exit codes: 0 memory is the cause; 3 memory is not the cause (or no incident); 2 bad input (telemetry, playbook, option).
             """)
         {
-            telemetry, playbook, plan, ceiling, now, format, rows,
+            telemetry, playbook, plan, ceiling, now, format, rows, print,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
-            ct => Task.FromResult(Run(
-                parse.GetValue(telemetry)!, parse.GetValue(playbook),
+            ct => Task.FromResult(parse.GetValue(print) ? PrintPlaybook() : Run(
+                parse.GetValue(telemetry) ?? throw new OomLabException("diagnose: give the telemetry to diagnose (a lab run's folder or a telemetry.db)"), parse.GetValue(playbook),
                 parse.GetResult(plan) is { Implicit: false } ? parse.GetValue(plan) : null, parse.GetValue(ceiling),
                 parse.GetValue(now), parse.GetValue(format) ?? "text", parse.GetValue(rows), ct)),
             cancellationToken));
         return command;
     }
 
+    private static int PrintPlaybook()
+    {
+        Console.Out.Write(PlaybookLoader.BuiltInText());
+        return 0;
+    }
+
     private static int Run(string telemetryPath, string? playbookPath, string? plan, string? ceiling, string? nowText, string format, int evidenceRows, CancellationToken cancellationToken)
     {
-        var store = TelemetryLocation.Resolve(telemetryPath);
-        var definition = playbookPath is null ? PlaybookLoader.BuiltIn() : PlaybookLoader.LoadFile(playbookPath);
-        var (ceilingBytes, ceilingText, concurrency) = Ceiling(telemetryPath, plan, ceiling);
         DateTimeOffset? now = null;
         if (nowText is not null)
         {
@@ -64,6 +68,9 @@ internal static class DiagnoseCommand
             throw new OomLabException($"--evidence-rows {evidenceRows}: must be 0 or more");
         }
 
+        var store = TelemetryLocation.Resolve(telemetryPath);
+        var definition = playbookPath is null ? PlaybookLoader.BuiltIn() : PlaybookLoader.LoadFile(playbookPath);
+        var (ceilingBytes, ceilingText, concurrency) = Ceiling(telemetryPath, plan, ceiling);
         var options = new DiagnosisOptions(definition, ceilingBytes, ceilingText) { Now = now, ConfiguredConcurrency = concurrency, EvidenceRowLimit = evidenceRows };
         using var tables = TelemetryTableSource.Open(store);
         var diagnosis = Diagnoser.Run(tables, options, cancellationToken);

@@ -170,9 +170,9 @@ internal sealed class JsonTokenStream : IDisposable
 
     private ImportException Error(JsonException ex)
     {
-        // The reader's line numbers count from the start of the unread buffer.
-        var l = line + (ex.LineNumber ?? 0);
-        var c = (ex.LineNumber ?? 0) == 0 ? column + (ex.BytePositionInLine ?? 0) : (ex.BytePositionInLine ?? 0) + 1;
+        // The reader state carries line and byte position across buffers: they count from the start of the file.
+        var l = (ex.LineNumber ?? (line - 1)) + 1;
+        var c = (ex.BytePositionInLine ?? (column - 1)) + 1;
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return new ImportException(file, l, c, $"invalid JSON: {(cut > 0 ? message[..cut] : message)}");
