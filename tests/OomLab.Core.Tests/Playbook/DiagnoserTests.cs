@@ -36,6 +36,19 @@ public sealed class DiagnoserTests
     }
 
     [Fact]
+    public async Task Plateau_near_the_ceiling_with_flat_memory_ranks_H6_first_and_leaves_H2_unconfirmed()
+    {
+        var diagnosis = await DiagnoseAsync(IncidentTelemetry.Plateau());
+
+        diagnosis.MemoryIsCause.ShouldBeTrue();
+        diagnosis.Hypotheses[0].Definition.Id.ShouldBe("H6");
+        diagnosis.Hypotheses[0].Status.ShouldBe(HypothesisStatus.Supported);
+        Status(diagnosis, "H2").ShouldNotBe(HypothesisStatus.Supported);
+        Status(diagnosis, "H3").ShouldNotBe(HypothesisStatus.Supported);
+        diagnosis.Mitigations.Select(m => m.Id).ShouldContain("scale-plan");
+    }
+
+    [Fact]
     public async Task Failing_dependency_with_healthy_memory_is_not_a_memory_incident()
     {
         var diagnosis = await DiagnoseAsync(IncidentTelemetry.FailingDependency());

@@ -54,6 +54,23 @@ internal sealed class IncidentTelemetry
         return t;
     }
 
+    /// <summary>A legitimate plateau: a streaming function holds memory near the ceiling with occasional kills; the same load on a plan twice as large then runs at the same absolute level.</summary>
+    public static IncidentTelemetry Plateau()
+    {
+        var t = new IncidentTelemetry();
+        for (var minute = 0; minute < 60; minute++)
+        {
+            var at = T0.AddMinutes(minute);
+            t.Heartbeat(at, skip: minute is 26 or 27);
+            var memory = minute < 5 ? 0.1 : minute < 35 ? (minute % 10 == 5 ? 0.99 : 0.92) : 0.9;
+            t.Memory(at, (long)(memory * Ceiling), process: minute < 26 ? "100" : "200");
+            var killed = minute is 15 or 25 or 26;
+            t.Invocation(at, "StreamEnrichment", blobBytes: 60 * MiB, success: !killed, killed: killed, inFlight: 6);
+        }
+
+        return t;
+    }
+
     /// <summary>Not a memory incident: a downstream HTTP service fails and slows, memory stays low.</summary>
     public static IncidentTelemetry FailingDependency()
     {
