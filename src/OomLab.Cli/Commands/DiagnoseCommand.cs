@@ -24,7 +24,8 @@ internal static class DiagnoseCommand
         var telemetry = new Argument<string?>("telemetry") { Description = "A lab run's folder, a host root, or a telemetry.db (from oomlab import).", Arity = ArgumentArity.ZeroOrOne };
         var print = new Option<bool>("--print-playbook") { Description = "Print the built-in playbook (to start a custom one from) and exit." };
         var playbook = new Option<string?>("--playbook") { Description = "A playbook YAML file to use instead of the built-in one (see docs/PLAYBOOK.md; --print-playbook shows the built-in one)." };
-        var plan = CommonOptions.Plan();
+        // No default here, unlike the other verbs: the bundle's own ceiling wins unless a plan is named.
+        var plan = new Option<string?>("--plan") { Description = $"The hosting plan whose memory ceiling applies ({string.Join(", ", Memory.Plan.All.Select(p => p.Name))}); default: the run's own ceiling." };
         var ceiling = CommonOptions.Ceiling();
         var now = new Option<string?>("--now") { Description = "\"now\" for ago() in the queries, e.g. 2026-04-05T03:00:00Z. Default: the latest timestamp in the telemetry." };
         var format = new Option<string>("--format") { Description = "Output: text (default) or json.", DefaultValueFactory = _ => "text" };
@@ -41,7 +42,7 @@ internal static class DiagnoseCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => Task.FromResult(parse.GetValue(print) ? PrintPlaybook() : Run(
                 parse.GetValue(telemetry) ?? throw new OomLabException("diagnose: give the telemetry to diagnose (a lab run's folder or a telemetry.db)"), parse.GetValue(playbook),
-                parse.GetResult(plan) is { Implicit: false } ? parse.GetValue(plan) : null, parse.GetValue(ceiling),
+                parse.GetValue(plan), parse.GetValue(ceiling),
                 parse.GetValue(now), parse.GetValue(format) ?? "text", parse.GetValue(rows), ct)),
             cancellationToken));
         return command;
