@@ -12,6 +12,8 @@ internal static class CommandCatalog
         yield return LoadCommand.Create();
         yield return StatusCommand.Create();
         yield return QueryCommand.Create();
+        yield return DiagnoseCommand.Create();
+        yield return ImportCommand.Create();
         yield return ReportCommand.Create();
         yield return WorkerCommand.Create();
     }

@@ -10,7 +10,8 @@ internal static partial class AggregateFunctions
     /// </summary>
     private static Column Percentile(Column[] a, int[] groups, int n, EvalContext context)
     {
-        var p = a[1].Get(0).AsReal() ?? 50;
+        // An empty input has no rows to read the (constant) percentage from; its result is null either way.
+        var p = a[1].Length > 0 ? a[1].Get(0).AsReal() ?? 50 : 50;
         if (p < 0 || p > 100 || double.IsNaN(p))
         {
             throw new ArgumentException($"percentile must be between 0 and 100, got {p}");

@@ -278,7 +278,7 @@ internal static partial class AggregateFunctions
 
     private static Column MakeList(Column[] a, int[] groups, int n, bool distinct)
     {
-        var limit = a.Length > 1 && !a[1].IsNull(0) ? a[1].Get(0).Long : 1_048_576;
+        var limit = a.Length > 1 && a[1].Length > 0 && !a[1].IsNull(0) ? a[1].Get(0).Long : 1_048_576;
         var lists = new JsonArray?[n];
         var sets = distinct ? new HashSet<string>?[n] : null;
         for (var i = 0; i < groups.Length; i++)

@@ -1,0 +1,124 @@
+using OomLab.Kql;
+using OomLab.Telemetry;
+
+namespace OomLab.Playbook;
+
+/// <summary>
+/// Walks a playbook over telemetry: measures the signals, follows the decision flow, grades severity,
+/// judges and ranks the hypotheses with their evidence, and picks the misreadings and mitigations that apply.
+/// Every rule is a KQL expression evaluated by the KQL engine with the signals in scope as <c>let</c>s.
+/// </summary>
+internal static partial class Diagnoser
+{
+    /// <summary>Diagnoses the telemetry in <paramref name="tables"/> (a store's tables, or any source with the Application Insights table names).</summary>
+    public static Diagnosis Run(ITableSource tables, DiagnosisOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(options);
+        var playbook = options.Playbook;
+        var source = playbook.Source;
+        var (rowCounts, start, end) = Survey(tables, cancellationToken);
+        var now = options.Now ?? end ?? TimeProvider.System.GetUtcNow();
+        var kql = new KqlOptions(timeProvider: new FixedTimeProvider(now));
+
+        var inputs = new RuleScope()
+            .Set(RuleNames.CeilingBytes, options.CeilingBytes)
+            .Set(RuleNames.ConfiguredConcurrency, options.ConfiguredConcurrency is { } c ? c : TypedNull.Long)
+            .Set(RuleNames.TelemetryStart, start is { } s ? s : TypedNull.DateTime)
+            .Set(RuleNames.TelemetryEnd, end is { } e ? e : TypedNull.DateTime);
+        var queryPreamble = inputs.Preamble(playbook.Prelude);
+
+        var signals = new List<SignalValue>();
+        var scope = inputs.Copy();
+        foreach (var signal in playbook.Signals)
+        {
+            var result = PlaybookQuery.Run(queryPreamble, signal.Query, source, tables, kql, cancellationToken);
+            var table = result.Table;
+            var value = table.RowCount == 0 || table.Columns.Count == 0 ? null : table.Columns[0].GetValue(0);
+            signals.Add(new SignalValue(signal.Name, signal.Description, value));
+            scope.Set(signal.Name, value ?? TypedNull.Real);
+        }
+
+        var rules = new RuleRunner(scope.Preamble(), source, kql, cancellationToken);
+        var (path, memoryIsCause) = Walk(playbook, rules);
+        var severity = memoryIsCause ? Grade(playbook, rules) : null;
+        var hypotheses = playbook.Hypotheses
+            .Select(h => Judge(h, rules, tables, queryPreamble, rowCounts, options, kql, cancellationToken))
+            .OrderBy(h => h.Status)
+            .ThenByDescending(h => h.Score)
+            .ToList();
+
+        double? Signal(string name) => PlaybookQuery.Number(signals.FirstOrDefault(v => v.Name == name)?.Value);
+        var plan = MitigationCalculator.Compute(
+            options.CeilingBytes, options.Ceiling, Signal, options.ConfiguredConcurrency,
+            scaleNeeded: hypotheses.Any(h => h.Definition.Id == "H6" && h.Status == HypothesisStatus.Supported));
+
+        var outcome = scope.Copy()
+            .Set(RuleNames.MemoryIsCause, memoryIsCause)
+            .Set(RuleNames.SafeConcurrency, plan.SafeConcurrency is { } safe ? (long)safe : TypedNull.Long)
+            .Set(RuleNames.PerInvocationBytes, plan.PerInvocationBytes is { } per ? per : TypedNull.Long)
+            .Set(RuleNames.PayloadGuardBytes, plan.PayloadGuardBytes is { } guard ? guard : TypedNull.Long);
+        foreach (var hypothesis in hypotheses)
+        {
+            outcome.Set(hypothesis.Definition.Id, HypothesisStatusText.Of(hypothesis.Status));
+        }
+
+        var after = new RuleRunner(outcome.Preamble(), source, kql, cancellationToken);
+        var misreadings = playbook.Misreadings.Where(m => after.Holds(m.When)).Select(m => new MisreadingFinding(m)).ToList();
+        var mitigations = playbook.Mitigations.Where(m => after.Holds(m.When)).Select(m => new MitigationFinding(m.Id, m.Title, Fill(m.Text, plan))).ToList();
+
+        return new Diagnosis(
+            playbook.Name, source, options.CeilingBytes, options.Ceiling, start, end, now, signals, path, memoryIsCause, severity,
+            hypotheses, misreadings, mitigations, plan);
+    }
+
+    private static (Dictionary<string, long> Rows, DateTimeOffset? Start, DateTimeOffset? End) Survey(ITableSource tables, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        DateTimeOffset? start = null, end = null;
+        foreach (var schema in TelemetrySchema.Tables)
+        {
+            if (!tables.TryGetTable(schema.Name, out _))
+            {
+                rows[schema.Name] = 0;
+                continue;
+            }
+
+            var time = schema.Columns.Any(c => c.Name == "timestamp") ? "timestamp" : "TimeGenerated";
+            var result = KqlEngine.Execute($"['{schema.Name}'] | summarize n = count(), lo = min({time}), hi = max({time})", tables, null, cancellationToken);
+            if (!result.Succeeded || result.Table.RowCount == 0)
+            {
+                rows[schema.Name] = 0;
+                continue;
+            }
+
+            var table = result.Table;
+            rows[schema.Name] = Convert.ToInt64(table.Columns[0].GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            if (table.Columns[1].GetValue(0) is DateTime lo)
+            {
+                start = Min(start, new DateTimeOffset(lo, TimeSpan.Zero));
+            }
+
+            if (table.Columns[2].GetValue(0) is DateTime hi)
+            {
+                end = Max(end, new DateTimeOffset(hi, TimeSpan.Zero));
+            }
+        }
+
+        return (rows, start, end);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
+
+    private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    private static string Fill(string text, MitigationPlan plan) => text
+        .Replace("{safeConcurrency}", plan.SafeConcurrency?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", StringComparison.Ordinal)
+        .Replace("{batchSize}", plan.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{newBatchThreshold}", plan.NewBatchThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{perInvocation}", plan.PerInvocationBytes is { } p ? MitigationCalculator.Mib(p) : "unknown", StringComparison.Ordinal)
+        .Replace("{payloadGuardBytes}", plan.PayloadGuardBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", StringComparison.Ordinal)
+        .Replace("{payloadGuard}", plan.PayloadGuardBytes is { } g ? MitigationCalculator.Mib(g) : "unknown", StringComparison.Ordinal)
+        .Replace("{scalePlan}", plan.ScalePlan, StringComparison.Ordinal)
+        .Replace("{ceiling}", plan.Ceiling, StringComparison.Ordinal);
+}

@@ -1,0 +1,36 @@
+namespace OomLab.Telemetry.Import;
+
+/// <summary>An export file that cannot be imported: names the file, the line and column (1-based), and the problem.</summary>
+internal sealed class ImportException : OomLabException
+{
+    public ImportException(string file, long line, long column, string problem)
+        : base($"{file}:{line}:{column}: {problem}")
+    {
+        File = file;
+        Line = line;
+        Column = column;
+    }
+
+    public ImportException()
+    {
+        File = string.Empty;
+    }
+
+    public ImportException(string message)
+        : base(message)
+    {
+        File = string.Empty;
+    }
+
+    public ImportException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        File = string.Empty;
+    }
+
+    public string File { get; }
+
+    public long Line { get; }
+
+    public long Column { get; }
+}
