@@ -7,7 +7,7 @@ namespace OomLab.Functions;
 
 /// <summary>
 /// Rolls up a file of meter readings into a fixed-size aggregation window of <c>ROLLUP_WINDOW_BYTES</c>
-/// (default 24 MiB): the file is streamed in 1 MiB pooled chunks, each folded into the window, and the
+/// (default 24 MiB): the file is streamed in 1 MiB pooled chunks, each reading counted in a count-min sketch that spans the window, and the
 /// window is summarised at the end. Windows are pooled and reused, one per concurrent invocation, so memory
 /// depends on concurrency, not on file size: an efficient design whose legitimate working set at full
 /// concurrency sits close to the plan's memory.
@@ -19,6 +19,8 @@ public sealed class RollupMeterReadings : IBlobFunction
     public const int DefaultWindowBytes = 24 * 1024 * 1024;
 
     private const int ChunkSize = 1024 * 1024;
+
+    private const int SketchRows = 4;
 
     private readonly ConcurrentBag<byte[]> windows = [];
 
@@ -38,13 +40,12 @@ public sealed class RollupMeterReadings : IBlobFunction
         try
         {
             long bytes = 0;
-            var offset = 0;
             await using (var input = context.OpenRead())
             {
                 int read;
                 while ((read = await input.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken)) > 0)
                 {
-                    Fold(chunk.AsSpan(0, read), window, ref offset);
+                    Fold(chunk.AsSpan(0, read), window);
                     bytes += read;
                 }
             }
@@ -62,20 +63,22 @@ public sealed class RollupMeterReadings : IBlobFunction
         }
     }
 
-    /// <summary>Adds each reading byte into the window's buckets, wrapping around the window.</summary>
-    private static void Fold(ReadOnlySpan<byte> readings, byte[] window, ref int offset)
+    /// <summary>
+    /// Counts each 8-byte reading in a count-min sketch: the window is split into <see cref="SketchRows"/> rows and
+    /// every reading increments one bucket per row, chosen by an independent hash, so the window's whole extent is in use.
+    /// </summary>
+    private static void Fold(ReadOnlySpan<byte> readings, byte[] window)
     {
-        while (!readings.IsEmpty)
+        var rowLength = window.Length / SketchRows;
+        for (var i = 0; i + sizeof(ulong) <= readings.Length; i += sizeof(ulong))
         {
-            var take = Math.Min(readings.Length, window.Length - offset);
-            var target = window.AsSpan(offset, take);
-            for (var i = 0; i < take; i++)
+            var reading = BitConverter.ToUInt64(readings[i..]);
+            for (var row = 0; row < SketchRows; row++)
             {
-                target[i] = unchecked((byte)(target[i] + readings[i]));
+                var hash = unchecked((reading + (ulong)row) * 0x9E3779B97F4A7C15UL);
+                ref var bucket = ref window[(row * rowLength) + (int)(hash % (ulong)rowLength)];
+                bucket = unchecked((byte)(bucket + 1));
             }
-
-            readings = readings[take..];
-            offset = (offset + take) % window.Length;
         }
     }
 

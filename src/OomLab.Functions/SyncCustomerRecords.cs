@@ -34,8 +34,6 @@ public sealed class SyncCustomerRecords : IBlobFunction
 
         // The leak under study: the context is created per invocation and never disposed.
         var db = new CustomerDbContext(connectionString);
-        context.Logger.Log(LogLevel.Information, string.Create(CultureInfo.InvariantCulture,
-            $"DbContext opened for {context.BlobName} ({CustomerChangeFeed.Count} contexts alive, {CustomerChangeFeed.TrackedRows} rows tracked)"));
 
         var region = (int)(length % 8);
         var started = Stopwatch.GetTimestamp();
@@ -43,6 +41,8 @@ public sealed class SyncCustomerRecords : IBlobFunction
         context.TrackDependency(new DependencyCall(
             "SQL", $"{Path.GetFileName(path)} | sqlite", "SELECT customers WHERE region = $region", Stopwatch.GetElapsedTime(started), true, "0",
             new Dictionary<string, string>(StringComparer.Ordinal) { ["RowCount"] = loaded.Count.ToString(CultureInfo.InvariantCulture) }));
+        context.Logger.Log(LogLevel.Information, string.Create(CultureInfo.InvariantCulture,
+            $"DbContext opened for {context.BlobName} ({CustomerChangeFeed.Count} contexts alive, {CustomerChangeFeed.TrackedRows} rows tracked)"));
 
         await using var report = context.CreateOutput(context.BlobName + ".sync.txt");
         await using var writer = new StreamWriter(report);

@@ -26,7 +26,7 @@ internal static class H5Media
             BlobLoads =
             [
                 Trickle(baseline, 0.5, 6, ScenarioSizes.FixedKiB(1, 3.9), 1),
-                .. Bursts(incident, 10.5, 3.5, 6, ScenarioSizes.FixedKiB(4, 12)),
+                .. Bursts(incident, 10.5, 3.5, 10, ScenarioSizes.FixedKiB(6, 12), rate: 200),
             ],
         };
     }

@@ -15,8 +15,8 @@ internal static class H6Ceiling
         var size = new ScenarioSizes(ceiling);
         var steady = Phase("Steady load", 0, 25);
         var scaled = Phase("Scaled up", 25, 50);
-        var settings = ScenarioSettings.Of(8, 8, ("ROLLUP_WINDOW_BYTES", size.MiB(23)));
-        var files = size.MiBRange(2, 16);
+        var settings = ScenarioSettings.Of(8, 8, ("ROLLUP_WINDOW_BYTES", size.MiB(24)));
+        var files = size.MiBRange(2, 12);
         return new LabScenario(
             "h6-ceiling", "H6", "An efficient streaming workload whose legitimate working set needs close to the plan's memory", 150, ceiling,
             [steady, scaled],
@@ -27,8 +27,8 @@ internal static class H6Ceiling
         {
             BlobLoads =
             [
-                .. Bursts(steady, 0.5, 2, 10, files),
-                .. Bursts(scaled, 25.5, 2, 10, files),
+                .. Bursts(steady, 0.5, 2, 16, files, rate: 200),
+                .. Bursts(scaled, 25.5, 2, 16, files, rate: 200),
             ],
         };
     }
