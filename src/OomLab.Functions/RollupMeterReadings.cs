@@ -8,9 +8,9 @@ namespace OomLab.Functions;
 /// <summary>
 /// Rolls up a file of meter readings into a fixed-size aggregation window of <c>ROLLUP_WINDOW_BYTES</c>
 /// (default 24 MiB): the file is streamed in 1 MiB pooled chunks, each reading counted in a count-min sketch that spans the window, and the
-/// window is summarised at the end. Windows are pooled and reused, one per concurrent invocation, so memory
-/// depends on concurrency, not on file size: an efficient design whose legitimate working set at full
-/// concurrency sits close to the plan's memory.
+/// window is summarised at the end. One window per invocation slot is allocated up front and reused, so memory
+/// depends on concurrency, not on file size: an efficient design whose legitimate working set sits close to the
+/// plan's memory.
 /// </summary>
 [Function("RollupMeterReadings")]
 public sealed class RollupMeterReadings : IBlobFunction
@@ -20,9 +20,10 @@ public sealed class RollupMeterReadings : IBlobFunction
 
     private const int ChunkSize = 1024 * 1024;
 
-    private const int SketchRows = 4;
+    private const int SketchRows = 2;
 
     private readonly ConcurrentBag<byte[]> windows = [];
+    private bool allocated;
 
     /// <inheritdoc />
     public async Task RunAsync(BlobContext context, CancellationToken cancellationToken = default)
@@ -31,6 +32,7 @@ public sealed class RollupMeterReadings : IBlobFunction
         var size = int.TryParse(context.GetSetting("ROLLUP_WINDOW_BYTES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var configured) && configured >= ChunkSize
             ? configured
             : DefaultWindowBytes;
+        EnsureWindows(context, size);
         if (!windows.TryTake(out var window) || window.Length != size)
         {
             window = new byte[size];
@@ -60,6 +62,33 @@ public sealed class RollupMeterReadings : IBlobFunction
             ArrayPool<byte>.Shared.Return(chunk);
             window.AsSpan().Clear();
             windows.Add(window);
+        }
+    }
+
+    /// <summary>
+    /// Allocates one window per invocation slot (<c>MAX_CONCURRENT_INVOCATIONS</c>, default 8) on first use, as a
+    /// pipeline sized for its concurrency does: the working set is fixed from then on.
+    /// </summary>
+    private void EnsureWindows(BlobContext context, int size)
+    {
+        lock (windows)
+        {
+            if (allocated)
+            {
+                return;
+            }
+
+            var slots = int.TryParse(context.GetSetting("MAX_CONCURRENT_INVOCATIONS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var configured) && configured > 0
+                ? configured
+                : 8;
+            for (var i = 0; i < slots; i++)
+            {
+                var window = new byte[size];
+                window.AsSpan().Clear();
+                windows.Add(window);
+            }
+
+            allocated = true;
         }
     }
 

@@ -13,10 +13,10 @@ internal static class H6Ceiling
     public static LabScenario Create(MemoryCeiling ceiling)
     {
         var size = new ScenarioSizes(ceiling);
-        var steady = Phase("Steady load", 0, 25);
-        var scaled = Phase("Scaled up", 25, 50);
-        var settings = ScenarioSettings.Of(8, 8, ("ROLLUP_WINDOW_BYTES", size.MiB(24)));
-        var files = size.MiBRange(2, 12);
+        var steady = Phase("Steady load", 0, 20);
+        var scaled = Phase("Scaled up", 20, 40);
+        var settings = ScenarioSettings.Of(8, 8, ("ROLLUP_WINDOW_BYTES", size.MiB(26)));
+        var files = size.MiBRange(2, 10);
         return new LabScenario(
             "h6-ceiling", "H6", "An efficient streaming workload whose legitimate working set needs close to the plan's memory", 150, ceiling,
             [steady, scaled],
@@ -27,8 +27,8 @@ internal static class H6Ceiling
         {
             BlobLoads =
             [
-                .. Bursts(steady, 0.5, 2, 16, files, rate: 200),
-                .. Bursts(scaled, 25.5, 2, 16, files, rate: 200),
+                .. Bursts(steady, 0.5, 2, 12, files, rate: 200),
+                .. Bursts(scaled, 20.5, 2, 12, files, rate: 200),
             ],
         };
     }
