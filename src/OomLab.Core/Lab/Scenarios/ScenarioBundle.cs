@@ -13,7 +13,7 @@ internal static class ScenarioBundle
 {
     public const string FileName = "scenario.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(ScenarioOptions options, IReadOnlyList<ScenarioDeployment> deployments, string status, ScenarioTally? tally = null)
     {
@@ -25,7 +25,8 @@ internal static class ScenarioBundle
             ["hypothesis"] = scenario.Hypothesis,
             ["story"] = scenario.Story,
             ["status"] = status,
-            ["plan"] = scenario.Ceiling.Description,
+            ["plan"] = Plan(scenario.Ceiling.Description),
+            ["ceilingDescription"] = scenario.Ceiling.Description,
             ["ceilingBytes"] = scenario.Ceiling.Bytes,
             ["appName"] = options.AppName,
             ["functions"] = new JsonArray([.. deployments.Select(d => d.Function).Distinct(StringComparer.Ordinal).Select(f => (JsonNode)JsonValue.Create(f))]),
@@ -62,6 +63,13 @@ internal static class ScenarioBundle
         }
 
         File.WriteAllText(Path.Combine(options.OutDirectory, FileName), json.ToJsonString(Json));
+    }
+
+    /// <summary>The plan's short name: <c>EP1/16</c> from <c>EP1/16 (224 MiB)</c>.</summary>
+    private static string Plan(string description)
+    {
+        var paren = description.IndexOf(" (", StringComparison.Ordinal);
+        return paren > 0 ? description[..paren] : description;
     }
 
     private static JsonObject Settings(IReadOnlyDictionary<string, string> settings) =>
