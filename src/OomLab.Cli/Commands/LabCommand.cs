@@ -26,13 +26,24 @@ internal static class LabCommand
         var variant = new Option<string>("--variant") { Description = "buffer (the seed's failing deployment) or stream (a control run that must not support the hypothesis).", DefaultValueFactory = _ => "buffer" };
         variant.AcceptOnlyFromAmong("buffer", "stream");
         var keepBlobs = new Option<bool>("--keep-blobs") { Description = "Keep the input and output blobs after the run (several GiB); by default only telemetry and evidence are kept." };
+        var scenario = new Option<string?>("--scenario") { Description = $"Run a lab scenario instead of the seed lab (about 30 s): {string.Join(", ", Lab.Scenarios.ScenarioCatalog.Names)}." };
+        var settings = CommonOptions.Settings();
+        settings.Description = "With --scenario: an app setting KEY=VALUE (repeatable) for the scenario's first (faulty) deployment, e.g. MAX_CONCURRENT_INVOCATIONS=2.";
+        var noRemediation = new Option<bool>("--no-remediation") { Description = "With --scenario: keep the faulty deployment to the end (no remediation or scale-up)." };
 
         var command = new Command("lab", "Reproduce the seed's OOM crash loop end to end, prove the fix, and return a verdict.")
         {
-            scale, plan, ceiling, seed, output, appName, t0, variant, keepBlobs,
+            scale, plan, ceiling, seed, output, appName, t0, variant, keepBlobs, scenario, settings, noRemediation,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
-            ct => RunAsync(
+            ct => parse.GetValue(scenario) is { } name || parse.GetValue(settings) is { Length: > 0 } || parse.GetValue(noRemediation)
+                ? ScenarioLab.RunAsync(
+                    new ScenarioLab.Request(
+                        parse.GetValue(scenario), Explicit(parse, variant), Explicit(parse, scale), parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed),
+                        parse.GetValue(output)?.FullName, parse.GetValue(appName)!, ParseT0(parse.GetValue(t0)!, TimeProvider.System.GetLocalNow()),
+                        parse.GetValue(settings) ?? [], parse.GetValue(noRemediation)),
+                    ct)
+                : RunAsync(
                 parse.GetValue(scale)!, parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed), parse.GetValue(output)?.FullName,
                 parse.GetValue(appName)!, parse.GetValue(t0)!, parse.GetValue(variant)!, parse.GetValue(keepBlobs), ct),
             cancellationToken));
@@ -111,6 +122,8 @@ internal static class LabCommand
             $"[grey]wall time {wall.TotalSeconds:0.0} s, of which writing the load {runner.LoadGenerationTime.TotalSeconds:0.0} s ({runner.BlobsWritten} blobs)[/]"));
         return 0;
     }
+
+    private static bool Explicit(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
     private static DateTimeOffset ParseT0(string text, DateTimeOffset now)
     {

@@ -140,7 +140,16 @@ internal sealed partial class BlobWatcher
                     continue;
                 }
 
-                var version = BlobVersion.Of(file);
+                BlobVersion version;
+                try
+                {
+                    version = BlobVersion.Of(file);
+                }
+                catch (FileNotFoundException)
+                {
+                    continue; // Deleted between the listing and its stat (a processed blob swept away): nothing to report.
+                }
+
                 if (reported.TryGetValue(path, out var known) && known == version)
                 {
                     continue;

@@ -22,7 +22,7 @@ internal static class TelemetryRowMapper
         {
             RequestTelemetry r => (TelemetrySchema.Requests,
             [
-                time, r.Id, r.Name, string.Empty, Bool(r.Success), r.ResultCode, r.Duration.Ticks, "request", dimensions,
+                time, r.Id, r.Name, r.Url, Bool(r.Success), r.ResultCode, r.Duration.Ticks, "request", dimensions,
                 r.OperationName, r.OperationId, string.Empty, app, instance, app, 1L,
             ]),
             DependencyTelemetry d => (TelemetrySchema.Dependencies,

@@ -7,5 +7,6 @@ namespace OomLab.Workers;
 /// <param name="Length">The blob's length in bytes.</param>
 /// <param name="OutputDirectory">An empty staging folder for this invocation's outputs.</param>
 /// <param name="Container">The container's name, the target of the <c>Azure blob</c> dependency.</param>
+/// <param name="TrackBlobRead">Whether reading the input is recorded as an <c>Azure blob</c> dependency; false for an HTTP request body.</param>
 internal sealed record InvocationRequest(
-    string InvocationId, string BlobName, string InputPath, long Length, string OutputDirectory, string Container = "");
+    string InvocationId, string BlobName, string InputPath, long Length, string OutputDirectory, string Container = "", bool TrackBlobRead = true);

@@ -146,7 +146,7 @@ internal sealed partial class WorkerProcess
         {
             // Not cancellable: a half-written line would corrupt the protocol for every other invocation.
             await writer.WriteAsync(
-                new InvokeMessage(request.InvocationId, request.BlobName, request.InputPath, request.Length, request.OutputDirectory, request.Container),
+                new InvokeMessage(request.InvocationId, request.BlobName, request.InputPath, request.Length, request.OutputDirectory, request.Container, request.TrackBlobRead),
                 CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)

@@ -21,6 +21,25 @@ internal sealed class TelemetryDb(string path) : IDisposable
         return values;
     }
 
+    /// <summary>Every row of a query, each as its column values (DBNull as null).</summary>
+    public List<object?[]> Rows(string sql)
+    {
+        using var reader = Command(sql).ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     public void Dispose() => connection.Dispose();
 
     private SqliteCommand Command(string sql)

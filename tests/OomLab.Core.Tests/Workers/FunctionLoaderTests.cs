@@ -22,7 +22,10 @@ public sealed class FunctionLoaderTests
     {
         var error = Should.Throw<FunctionLoadException>(() => FunctionLoader.Load(OomLabExecutable.SampleFunctions, "Nope"));
 
-        error.Message.ShouldBe(WorkerErrors.UnknownFunction("Nope", OomLabExecutable.SampleFunctions, ["BlobBufferProcessor", "BlobStreamProcessor"]));
+        error.Message.ShouldBe(WorkerErrors.UnknownFunction("Nope", OomLabExecutable.SampleFunctions, [
+            "BlobBufferProcessor", "BlobStreamProcessor", "EnrichOrderRecords", "ProcessOrderHttpTrigger", "RenderPdfActivity",
+            "RollupMeterReadings", "SubmitOrderToFulfillment", "SyncCustomerRecords",
+        ]));
         error.FunctionName.ShouldBe("Nope");
     }
 

@@ -11,7 +11,15 @@ internal sealed class FileBlobContext(string inputPath, string outputDirectory, 
 
     public override string InvocationId { get; } = Guid.NewGuid().ToString("N");
 
-    public override IFunctionLogger Logger { get; } = new ListLogger();
+    public override IFunctionLogger Logger => logger;
+
+    /// <summary>What the function logged, in order.</summary>
+    public IReadOnlyList<string> Logs => logger.Messages;
+
+    /// <summary>App settings the function reads; none by default.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
+    private readonly ListLogger logger = new();
 
     public List<DependencyCall> Dependencies { get; } = [];
 
@@ -24,14 +32,20 @@ internal sealed class FileBlobContext(string inputPath, string outputDirectory, 
         return File.Create(path);
     }
 
-    public override string? GetSetting(string name) => null;
+    public override string? GetSetting(string name) => Settings.GetValueOrDefault(name);
 
     public override void TrackDependency(DependencyCall call) => Dependencies.Add(call);
 
     private sealed class ListLogger : IFunctionLogger
     {
+        public List<string> Messages { get; } = [];
+
         public void Log(LogLevel level, string message)
         {
+            lock (Messages)
+            {
+                Messages.Add(message);
+            }
         }
     }
 }

@@ -1,0 +1,34 @@
+using OomLab.Memory;
+using static OomLab.Lab.Scenarios.ScenarioLoads;
+
+namespace OomLab.Lab.Scenarios;
+
+/// <summary>
+/// H1: large request bodies buffered by an HTTP-triggered function. <c>ProcessOrderHttpTrigger</c> is served on
+/// 127.0.0.1 and receives a steady stream of small orders plus bursts of three large bodies (each about a sixth
+/// of the ceiling); buffering those together kills the worker, and memory returns to baseline between bursts.
+/// </summary>
+internal static class H1Payload
+{
+    public static LabScenario Create(MemoryCeiling ceiling)
+    {
+        var size = new ScenarioSizes(ceiling);
+        var baseline = Phase("Baseline", 0, 10);
+        var incident = Phase("Incident", 10, 40);
+        var small = ScenarioSizes.FixedKiB(1, 8);
+        return new LabScenario(
+            "h1-payload", "H1", "Large HTTP request bodies buffered whole in memory by an HTTP-triggered function", 150, ceiling,
+            [baseline, incident],
+            [
+                new("order-intake-api.zip", "ProcessOrderHttpTrigger", ScenarioSettings.Of(16, 16), baseline.Start, incident.End, Trigger: ScenarioTrigger.Http),
+            ])
+        {
+            HttpLoads =
+            [
+                new HttpLoad(baseline, At(0.5), 30, small, 4),
+                new HttpLoad(incident, At(10), 40, small, 4),
+                .. HttpBursts(incident, 11, 5, 3, size.MiBRange(36, 44)),
+            ],
+        };
+    }
+}

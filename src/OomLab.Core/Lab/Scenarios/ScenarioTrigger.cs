@@ -1,0 +1,11 @@
+namespace OomLab.Lab.Scenarios;
+
+/// <summary>How a scenario's function is triggered.</summary>
+internal enum ScenarioTrigger
+{
+    /// <summary>New blobs in <c>input/</c>, through the durable queue (the default).</summary>
+    Blob,
+
+    /// <summary>HTTP requests to a listener on 127.0.0.1; the request body is the function's input.</summary>
+    Http,
+}
