@@ -10,7 +10,9 @@ namespace OomLab.Functions;
 /// (default 24 MiB): the file is streamed in 1 MiB pooled chunks, each reading counted in a count-min sketch that spans the window, and the
 /// window is summarised at the end. One window per invocation slot is allocated up front and reused, so memory
 /// depends on concurrency, not on file size: an efficient design whose legitimate working set sits close to the
-/// plan's memory.
+/// plan's memory. A file of at least <c>ROLLUP_MONTH_END_BYTES</c> (default: never) is a month-end file: it is also
+/// folded into a month window of the same size, allocated for that invocation only, so month-end files are the
+/// short legitimate peaks on top of the plateau.
 /// </summary>
 [Function("RollupMeterReadings")]
 public sealed class RollupMeterReadings : IBlobFunction
@@ -52,6 +54,15 @@ public sealed class RollupMeterReadings : IBlobFunction
                 }
             }
 
+            if (IsMonthEnd(context))
+            {
+                // The month window is needed only to merge this file's day into the month, so it lives for this invocation only.
+                var month = new byte[size];
+                Merge(window, month);
+                (_, var monthPeak) = Summarise(month);
+                context.Logger.Log(LogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Merged month-end file {context.BlobName} into a {size}-byte month window (peak bucket {monthPeak})"));
+            }
+
             var (buckets, peak) = Summarise(window);
             await using var output = context.CreateOutput(context.BlobName + ".rollup.txt");
             await using var writer = new StreamWriter(output);
@@ -69,6 +80,19 @@ public sealed class RollupMeterReadings : IBlobFunction
     /// Allocates one window per invocation slot (<c>MAX_CONCURRENT_INVOCATIONS</c>, default 8) on first use, as a
     /// pipeline sized for its concurrency does: the working set is fixed from then on.
     /// </summary>
+    private static bool IsMonthEnd(BlobContext context) =>
+        long.TryParse(context.GetSetting("ROLLUP_MONTH_END_BYTES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var threshold)
+        && threshold > 0
+        && context.Length >= threshold;
+
+    private static void Merge(byte[] day, byte[] month)
+    {
+        for (var i = 0; i < day.Length; i++)
+        {
+            month[i] = unchecked((byte)(month[i] + day[i] + 1));
+        }
+    }
+
     private void EnsureWindows(BlobContext context, int size)
     {
         lock (windows)

@@ -18,6 +18,12 @@ internal static partial class MitigationCalculator
     /// <summary>The share of the ceiling the advice aims to stay under: the seed's first alert band.</summary>
     public const double TargetFraction = 0.75;
 
+    /// <summary>
+    /// What a payload read whole costs in memory, as a multiple of its size: a MemoryStream doubles its capacity as it
+    /// grows (the old and the new array are both live during the copy), and ToArray copies it once more.
+    /// </summary>
+    public const int BufferingAmplification = 3;
+
     private const long MiB = 1024 * 1024;
 
     public static MitigationPlan Compute(long ceilingBytes, string ceiling, Func<string, double?> signal, long? configuredConcurrency, bool scaleNeeded)
@@ -29,7 +35,7 @@ internal static partial class MitigationCalculator
         var payload = Math.Max(ToLong(signal("maxBlobBytesOnCrashOps")) ?? 0, ToLong(signal("maxRequestBodyBytesOnCrashOps")) ?? 0);
 
         long? fromMemory = peak is { } p && inFlight is { } n && p > idle ? (p - idle) / n : null;
-        long? fromPayload = payload > 0 ? payload : null;
+        long? fromPayload = payload > 0 ? payload * BufferingAmplification : null;
         var perInvocation = (fromMemory, fromPayload) switch
         {
             ({ } m, { } b) => Math.Max(m, b),
@@ -39,9 +45,9 @@ internal static partial class MitigationCalculator
         };
         var estimator = (fromMemory, fromPayload) switch
         {
-            ({ } m, { } b) => $"max of (peak {Mib(peak!.Value)} − idle {Mib(idle)}) ÷ {inFlight} in flight = {Mib(m)}, and the largest payload of a crashed invocation {Mib(b)}",
+            ({ } m, { } b) => $"max of (peak {Mib(peak!.Value)} − idle {Mib(idle)}) ÷ {inFlight} in flight = {Mib(m)}, and {BufferingAmplification} × the largest payload of a crashed invocation = {Mib(b)}",
             ({ } m, null) => $"(peak {Mib(peak!.Value)} − idle {Mib(idle)}) ÷ {inFlight} in flight = {Mib(m)}",
-            (null, { } b) => $"the largest payload of a crashed invocation, {Mib(b)} (no in-flight count to divide the peak by)",
+            (null, { } b) => $"{BufferingAmplification} × the largest payload of a crashed invocation = {Mib(b)} (no in-flight count to divide the peak by)",
             _ => "no estimate: the telemetry has no memory peak with an in-flight count and no payload sizes on crashed invocations",
         };
 

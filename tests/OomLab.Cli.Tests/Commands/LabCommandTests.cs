@@ -9,18 +9,16 @@ namespace OomLab.Cli.Tests.Commands;
 /// writes several GiB of blobs and needs the machine's attention to be a fair reproduction).
 /// </summary>
 [Collection(LabRuns.Name)]
-public sealed class LabCommandTests
+public sealed class LabCommandTests(SeedLabRun seedLab)
 {
     private static readonly DateTime IncidentStart = new(2026, 4, 5, 2, 15, 0, DateTimeKind.Utc);
     private static readonly DateTime Remediation = new(2026, 4, 5, 2, 25, 0, DateTimeKind.Utc);
 
     [Fact]
-    public async Task Small_lab_reproduces_the_crash_loop_in_the_incident_window_and_supports_the_hypothesis()
+    public void Small_lab_reproduces_the_crash_loop_in_the_incident_window_and_supports_the_hypothesis()
     {
-        using var run = new TempDirectory();
-        var bundle = run.Combine("bundle");
-
-        var result = await OomLabCli.RunAsync(["lab", "--out", bundle], timeout: TimeSpan.FromMinutes(6));
+        var bundle = seedLab.Bundle;
+        var result = seedLab.Result;
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldContain("Final verdict: Hypothesis supported.");

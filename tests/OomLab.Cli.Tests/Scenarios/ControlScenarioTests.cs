@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using OomLab.Cli.Tests.Support;
 
 namespace OomLab.Cli.Tests.Scenarios;
@@ -44,5 +45,17 @@ public sealed class ControlScenarioTests(ControlRun run) : IClassFixture<Control
             .ToList();
         durations.ShouldNotBeEmpty(where);
         return durations[durations.Count / 2];
+    }
+
+    [Fact]
+    public async Task Diagnose_concludes_memory_is_not_the_cause_and_supports_no_hypothesis()
+    {
+        var result = await run.DiagnoseAsync();
+
+        result.ExitCode.ShouldBe(3, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        json.RootElement.GetProperty("memoryIsCause").GetBoolean().ShouldBeFalse();
+        json.RootElement.GetProperty("conclusion").GetString().ShouldStartWith("Memory is not the cause");
+        json.RootElement.GetProperty("hypotheses").EnumerateArray().ShouldAllBe(h => h.GetProperty("status").GetString() != "supported");
     }
 }

@@ -35,4 +35,7 @@ public sealed class H1PayloadScenarioTests(H1PayloadRun run) : IClassFixture<H1P
     [Fact]
     public void Bodies_are_not_recorded_as_blob_reads() =>
         run.Telemetry.Count("SELECT count(*) FROM dependencies WHERE type = 'Azure blob'").ShouldBe(0);
+
+    [Fact]
+    public Task Diagnose_ranks_H1_first_and_supported_and_no_other_supported() => run.ShouldDiagnoseAsync("H1");
 }

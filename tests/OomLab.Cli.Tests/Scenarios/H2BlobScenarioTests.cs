@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OomLab.Cli.Tests.Support;
 
 namespace OomLab.Cli.Tests.Scenarios;
@@ -45,4 +46,31 @@ public sealed class H2BlobScenarioTests(H2BlobRun run) : IClassFixture<H2BlobRun
     [Fact]
     public void Requests_carry_no_request_body_sizes() =>
         run.Telemetry.Count("SELECT count(*) FROM requests WHERE json_extract(customDimensions, '$.RequestBodyBytes') IS NOT NULL").ShouldBe(0);
+
+    [Fact]
+    public Task Diagnose_ranks_H2_first_and_supported_and_no_other_supported() => run.ShouldDiagnoseAsync("H2");
+
+    [Fact]
+    public async Task The_recommended_concurrency_runs_the_same_load_with_no_kill()
+    {
+        var diagnosis = await run.DiagnoseAsync();
+        diagnosis.ExitCode.ShouldBe(0, diagnosis.ToString());
+        using var json = JsonDocument.Parse(diagnosis.Stdout);
+        var settings = json.RootElement.GetProperty("recommendation").GetProperty("appSettings");
+        var concurrency = settings.GetProperty("MAX_CONCURRENT_INVOCATIONS").GetString()!;
+        var batch = settings.GetProperty("BLOB_BATCH_SIZE").GetString()!;
+        int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThan(48, "the advice lowers the seed's concurrency");
+
+        using var rerun = new H2BlobRerun(concurrency, batch);
+        await rerun.InitializeAsync();
+
+        rerun.ShouldHaveCompleted("H2", "BlobBufferProcessor");
+        rerun.Json.GetProperty("remediation").GetBoolean().ShouldBeFalse();
+        rerun.Json.GetProperty("appSettings").GetProperty("MAX_CONCURRENT_INVOCATIONS").GetString().ShouldBe(concurrency);
+        rerun.Exits137.ShouldBe(0);
+        rerun.OutOfMemoryExceptions.ShouldBe(0);
+        rerun.Telemetry.Count("SELECT count(*) FROM requests WHERE success = 0").ShouldBe(0);
+        rerun.LargestBlob.ShouldBe(run.LargestBlob, "the same load");
+        rerun.InstancePrivateBytes().Max().ShouldBeLessThan(rerun.CeilingBytes);
+    }
 }

@@ -37,4 +37,7 @@ public sealed class H3CacheScenarioTests(H3CacheRun run) : IClassFixture<H3Cache
         [.. run.Telemetry.Rows(string.Create(CultureInfo.InvariantCulture,
             $"SELECT value FROM performanceCounters WHERE counter = 'Private Bytes' AND instance = 'worker-1' AND timestamp >= {from} AND timestamp < {to} ORDER BY timestamp"))
             .Select(r => Convert.ToDouble(r[0], CultureInfo.InvariantCulture))];
+
+    [Fact]
+    public Task Diagnose_ranks_H3_first_and_supported_and_no_other_supported() => run.ShouldDiagnoseAsync("H3");
 }

@@ -35,4 +35,7 @@ public sealed partial class H4DisposeScenarioTests(H4DisposeRun run) : IClassFix
 
     [GeneratedRegex(@"\((\d+) contexts alive, \d+ rows tracked\)")]
     private static partial Regex Alive();
+
+    [Fact]
+    public Task Diagnose_ranks_H4_first_and_supported_and_no_other_supported() => run.ShouldDiagnoseAsync("H4");
 }

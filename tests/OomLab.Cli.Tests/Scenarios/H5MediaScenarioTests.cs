@@ -23,4 +23,7 @@ public sealed class H5MediaScenarioTests(H5MediaRun run) : IClassFixture<H5Media
         (run.Exits137 + run.OutOfMemoryExceptions).ShouldBeGreaterThan(0);
         run.Telemetry.Count("SELECT count(*) FROM requests WHERE name = 'RenderPdfActivity' AND success = 0").ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public Task Diagnose_ranks_H5_first_and_supported_and_no_other_supported() => run.ShouldDiagnoseAsync("H5");
 }

@@ -30,4 +30,7 @@ public sealed class H6CeilingScenarioTests(H6CeilingRun run) : IClassFixture<H6C
         peak.ShouldBeLessThan(ceiling * 0.6);
         peak.ShouldBeGreaterThan(ceiling * 0.4);
     }
+
+    [Fact]
+    public Task Diagnose_ranks_H6_first_and_supported_and_no_other_supported() => run.ShouldDiagnoseAsync("H6");
 }

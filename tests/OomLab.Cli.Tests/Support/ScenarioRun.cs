@@ -82,6 +82,29 @@ public abstract class ScenarioRun : IAsyncLifetime
         "SELECT coalesce(max(CAST(json_extract(customDimensions, '$.ContentLengthBytes') AS INTEGER)), 0) FROM dependencies WHERE type = 'Azure blob'");
 
     /// <summary>Asserts the run completed and <c>scenario.json</c> names its ground truth.</summary>
+    private Task<CliResult>? diagnosis;
+
+    /// <summary><c>oomlab diagnose &lt;bundle&gt; --format json</c>, run once and shared by the class's tests.</summary>
+    internal Task<CliResult> DiagnoseAsync() =>
+        diagnosis ??= OomLabCli.RunAsync(["diagnose", Bundle, "--format", "json"], timeout: TimeSpan.FromMinutes(2));
+
+    /// <summary>
+    /// Issue 5's ground truth: the diagnosis ranks <paramref name="hypothesis"/> first and <c>supported</c>, marks no
+    /// other hypothesis <c>supported</c>, and concludes that memory is the cause (exit code 0).
+    /// </summary>
+    public async Task ShouldDiagnoseAsync(string hypothesis)
+    {
+        var result = await DiagnoseAsync();
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        root.GetProperty("memoryIsCause").GetBoolean().ShouldBeTrue();
+        var ranked = root.GetProperty("hypotheses").EnumerateArray()
+            .Select(h => (Id: h.GetProperty("id").GetString(), Status: h.GetProperty("status").GetString())).ToList();
+        ranked[0].ShouldBe((hypothesis, "supported"), string.Join(", ", ranked));
+        ranked.Skip(1).ShouldAllBe(h => h.Status != "supported", string.Join(", ", ranked));
+    }
+
     public void ShouldHaveCompleted(string hypothesis, params string[] functions)
     {
         Result.ExitCode.ShouldBe(0, Result.ToString());

@@ -10,7 +10,8 @@ public sealed class MitigationCalculatorTests
     [Theory]
     // ceiling, idle, peak, in flight, payload -> safe concurrency
     [InlineData(1000, 100, 900, 8, 0, 6)]      // (900-100)/8 = 100 per invocation; (750-100)/100 = 6
-    [InlineData(1000, 100, 900, 8, 200, 3)]    // the payload estimate is larger: (750-100)/200 = 3
+    [InlineData(1000, 100, 900, 8, 70, 3)]     // the payload estimate is larger: 3 x 70 = 210; (750-100)/210 = 3
+    [InlineData(1000, 100, 900, 8, 30, 6)]     // 3 x 30 = 90 < 100: the memory estimate wins
     [InlineData(1000, 100, 900, 1, 0, 0)]      // one invocation takes 800 > 650: none is safe
     public void Safe_concurrency_keeps_the_instance_under_75_percent(long ceilingMiB, long idleMiB, long peakMiB, long inFlight, long payloadMiB, int safe)
     {
