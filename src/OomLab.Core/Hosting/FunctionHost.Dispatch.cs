@@ -211,10 +211,10 @@ internal sealed partial class FunctionHost
     }
 
     /// <summary>
-    /// Group commit: takes every completion that is waiting, makes all their outputs durable together (fsync
-    /// each staged file, rename them into place, fsync each changed folder once), then writes their receipts
-    /// in one transaction. A receipt is never written before its outputs are durable; an invocation whose
-    /// outputs cannot be published fails alone and goes through the retry path.
+    /// Group commit: takes every completion that is waiting, makes all their outputs durable together (rename
+    /// the staged files, fsynced by the workers, into place, then fsync each changed folder once), then writes
+    /// their receipts in one transaction. A receipt is never written before its outputs are durable; an
+    /// invocation whose outputs cannot be published fails alone and goes through the retry path.
     /// </summary>
     private async Task CompleteAsync(BlobQueue queue, BlobContainer output)
     {
@@ -257,16 +257,7 @@ internal sealed partial class FunctionHost
     private static void Publish(
         BlobContainer output, List<PendingCompletion> batch, List<(PendingCompletion Pending, Completion Completion)> durable, HashSet<string> folders)
     {
-        var synced = new List<PendingCompletion>(batch.Count);
         foreach (var pending in batch)
-        {
-            if (Try(pending, () => OutputPublisher.Sync(pending.Staging, pending.Outputs)))
-            {
-                synced.Add(pending);
-            }
-        }
-
-        foreach (var pending in synced)
         {
             IReadOnlyList<string> published = [];
             if (Try(pending, () => published = OutputPublisher.MoveIntoPlace(output, pending.Staging, pending.Outputs, folders)))

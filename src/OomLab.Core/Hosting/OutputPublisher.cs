@@ -3,9 +3,9 @@ using OomLab.Blobs;
 namespace OomLab.Hosting;
 
 /// <summary>
-/// Moves invocations' staged outputs into the output container as one group commit: every staged file is
-/// fsynced, then renamed into place, then each folder that received an entry is fsynced once, so that all the
-/// outputs of a batch are durable before the batch's receipts are written. Staging lives inside the container
+/// Moves invocations' staged outputs (already fsynced by the worker) into the output container as one group
+/// commit: the files of a whole batch are renamed into place, then each folder that received an entry is fsynced
+/// once, so that all the outputs of a batch are durable before the batch's receipts are written. Staging lives inside the container
 /// (<c>.staging/&lt;slot&gt;/</c>) so every rename stays on one file system.
 /// </summary>
 internal static class OutputPublisher
@@ -14,19 +14,8 @@ internal static class OutputPublisher
 
     public static string StagingRoot(BlobContainer container) => Path.Combine(container.DirectoryPath, StagingFolder);
 
-    /// <summary>Flushes each staged output of one invocation to disk.</summary>
-    /// <exception cref="InvalidBlobNameException">The function named an output that would escape the container.</exception>
-    /// <exception cref="IOException">An output cannot be flushed.</exception>
-    public static void Sync(string stagingDirectory, IReadOnlyList<string> outputs)
-    {
-        foreach (var output in outputs)
-        {
-            DirectorySync.FlushFile(Path.Combine(stagingDirectory, BlobName.Create(output).Value));
-        }
-    }
-
     /// <summary>
-    /// Renames one invocation's (already flushed) staged outputs into place; returns the published blob names and
+    /// Renames one invocation's staged outputs into place; returns the published blob names and
     /// adds the folders whose entries changed to <paramref name="changedFolders"/>, to be flushed with <see cref="FlushFolders"/>.
     /// </summary>
     /// <exception cref="InvalidBlobNameException">The function named an output that would escape the container.</exception>

@@ -4,9 +4,9 @@ namespace OomLab.Workers;
 
 /// <summary>
 /// An output file written straight to its handle (no stream buffer, no extra copy), whose write-back to disk
-/// is started every <see cref="WriteBackWindow"/> bytes while the function is still writing, and for the rest
-/// when it is closed. It is not fsynced here: the host makes the outputs of many invocations durable together
-/// (one group commit per batch of completions) before it writes their receipts.
+/// is started every <see cref="WriteBackWindow"/> bytes while the function is still writing, and which is
+/// flushed to disk (fsync) when disposed, so Completed is only sent for durable bytes. Many invocations run at
+/// once, so their fsyncs overlap; the host then publishes the outputs of a batch with one folder fsync.
 /// </summary>
 internal sealed class DurableOutputStream : Stream
 {
@@ -94,8 +94,14 @@ internal sealed class DurableOutputStream : Stream
     {
         if (disposing && !handle.IsClosed)
         {
-            WriteBack.Start(handle, writtenBackTo, length - writtenBackTo);
-            handle.Dispose();
+            try
+            {
+                RandomAccess.FlushToDisk(handle);
+            }
+            finally
+            {
+                handle.Dispose();
+            }
         }
 
         base.Dispose(disposing);

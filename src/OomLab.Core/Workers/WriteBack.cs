@@ -4,10 +4,10 @@ using Microsoft.Win32.SafeHandles;
 namespace OomLab.Workers;
 
 /// <summary>
-/// Starts the kernel writing a range of a file to disk without waiting for it (Linux
-/// <c>sync_file_range(SYNC_FILE_RANGE_WRITE)</c>). Started while a large output is still being written, the
-/// write-back overlaps the function's work, so the fsync that makes the file durable finds little left to do
-/// and a large copy never piles up as dirty pages. Not a durability guarantee; a no-op elsewhere.
+/// <see cref="Start"/> has the kernel begin writing a range of a file to disk without waiting for it (Linux
+/// <c>sync_file_range(SYNC_FILE_RANGE_WRITE)</c>; a no-op elsewhere). Started while a large output is still
+/// being written, the write-back overlaps the function's work, so the fsync that makes the file durable
+/// finds little left to do and a large copy never piles up as dirty pages.
 /// </summary>
 internal static class WriteBack
 {
