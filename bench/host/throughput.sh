@@ -1,41 +1,65 @@
 #!/usr/bin/env bash
 # Whole-process benchmark: N blobs of 4 KiB end to end through `oomlab host` with the streaming function
-# (discovered, processed, outputs and receipt durable). Reports blobs/s for a backlog (blobs written while
-# the host is stopped, then the host started) and for live arrivals (blobs written while it runs), and the
-# trigger latency (discovery to invocation start) from the run's own telemetry.
-# Usage: bench/host/throughput.sh [count]   (default 10000)
+# (discovered, processed, outputs and receipt durable). Reports, as medians over rounds:
+#  - backlog: blobs written while the host is stopped, then the host started (blobs/s, start-up included);
+#  - live: blobs written as fast as `oomlab load` can while the host runs (blobs/s including the writing);
+#  - paced: blobs arriving at a sustainable rate (default 1000/s) while the host runs;
+# and the trigger latency (discovery to invocation start) of the live and paced runs from their telemetry.
+# Usage: bench/host/throughput.sh [count] [rounds] [rate]   (default 10000 3 1000/s)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-oomlab="$repo/oomlab"
+oomlab="${OOMLAB:-$repo/oomlab}"  # OOMLAB=path/to/oomlab measures another build
 count="${1:-10000}"
+rounds="${2:-3}"
+rate="${3:-1000/s}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 settings=(--function BlobStreamProcessor --ceiling 1GiB --setting BLOB_BATCH_SIZE=32 --setting MAX_CONCURRENT_INVOCATIONS=64)
 now() { date +%s.%N; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 done_count() { "$oomlab" status --root "$1" --format json 2>/dev/null | sed -n 's/.*"done": *\([0-9]*\).*/\1/p' | head -1; }
+latency() {
+  "$oomlab" query --telemetry "$1" --format csv \
+    "requests | extend latency = todouble(customDimensions.TriggerLatencyMs) | summarize p50 = percentile(latency, 50), p95 = percentile(latency, 95), mx = max(latency)" | tail -1
+}
+
+# Runs the host on $1 while `load` writes into it (extra load arguments after the root); prints blobs/s.
+live() {
+  local root="$1"; shift
+  mkdir -p "$root"
+  "$oomlab" host --root "$root" "${settings[@]}" >/dev/null 2>&1 &
+  local host=$!
+  until [[ -f "$root/.oomlab/queue.db" ]]; do sleep 0.05; done
+  sleep 1
+  local start end
+  start=$(now)
+  "$oomlab" load --root "$root" --count "$count" --size 4KiB "$@" >/dev/null
+  until [[ "$(done_count "$root")" == "$count" ]]; do sleep 0.05; done
+  end=$(now)
+  kill -TERM "$host"; wait "$host" || true
+  echo "$count / ($end - $start)" | bc -l
+}
 
 "$oomlab" --help >/dev/null  # build once, outside the timings
 
-echo "== backlog: $count blobs written first, then the host started"
-"$oomlab" load --root "$work/backlog" --count "$count" --size 4KiB >/dev/null
-start=$(now)
-"$oomlab" host --root "$work/backlog" "${settings[@]}" --until-idle 500ms >/dev/null 2>&1
-end=$(now)
-backlog_rate=$(echo "$count / ($end - $start - 0.5)" | bc -l)
-printf 'backlog: %d blobs in %.2f s (idle wait excluded): %.0f blobs/s\n' "$count" "$(echo "$end - $start - 0.5" | bc -l)" "$backlog_rate"
+for round in $(seq 1 "$rounds"); do
+  "$oomlab" load --root "$work/backlog$round" --count "$count" --size 4KiB >/dev/null
+  start=$(now)
+  "$oomlab" host --root "$work/backlog$round" "${settings[@]}" --until-idle 500ms >/dev/null 2>&1
+  end=$(now)
+  echo "$count / ($end - $start - 0.5)" | bc -l >>"$work/backlog"
+  live "$work/live$round" >>"$work/live"
+  latency "$work/live$round" >>"$work/live-latency"
+  live "$work/paced$round" --rate "$rate" >>"$work/paced"
+  latency "$work/paced$round" >>"$work/paced-latency"
+  printf 'round %d: backlog %.0f blobs/s, live %.0f blobs/s (latency p50,p95,max ms %s), paced %s: %.0f blobs/s (latency %s)\n' "$round" \
+    "$(tail -1 "$work/backlog")" "$(tail -1 "$work/live")" "$(tail -1 "$work/live-latency")" "$rate" "$(tail -1 "$work/paced")" "$(tail -1 "$work/paced-latency")"
+done
 
-echo "== live: the host running, $count blobs written into it"
-mkdir -p "$work/live"
-"$oomlab" host --root "$work/live" "${settings[@]}" >/dev/null 2>&1 &
-host=$!
-until [[ -f "$work/live/.oomlab/queue.db" ]]; do sleep 0.05; done
-sleep 1
-start=$(now)
-"$oomlab" load --root "$work/live" --count "$count" --size 4KiB >/dev/null
-until [[ "$(done_count "$work/live")" == "$count" ]]; do sleep 0.05; done
-end=$(now)
-kill -TERM "$host"; wait "$host" || true
-printf 'live: %d blobs in %.2f s (including writing them): %.0f blobs/s\n' "$count" "$(echo "$end - $start" | bc -l)" "$(echo "$count / ($end - $start)" | bc -l)"
-
-"$oomlab" query --telemetry "$work/live" \
-  "requests | extend latency = todouble(customDimensions.TriggerLatencyMs) | summarize invocations = count(), p50_ms = percentile(latency, 50), p95_ms = percentile(latency, 95), max_ms = max(latency), p95_duration_ms = percentile(duration / 1ms, 95)"
+col() { cut -d, -f"$1" "$2" | median; }
+printf '%d blobs of 4 KiB, median of %d rounds\n' "$count" "$rounds"
+printf 'backlog: %.0f blobs/s (idle wait excluded, start-up included)\n' "$(median <"$work/backlog")"
+printf 'live: %.0f blobs/s including writing them; trigger latency p50 %.1f ms, p95 %.1f ms\n' \
+  "$(median <"$work/live")" "$(col 1 "$work/live-latency")" "$(col 2 "$work/live-latency")"
+printf 'paced at %s: %.0f blobs/s; trigger latency p50 %.1f ms, p95 %.1f ms\n' \
+  "$rate" "$(median <"$work/paced")" "$(col 1 "$work/paced-latency")" "$(col 2 "$work/paced-latency")"

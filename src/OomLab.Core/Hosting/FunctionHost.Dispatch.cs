@@ -73,7 +73,8 @@ internal sealed partial class FunctionHost
         LeasedMessage lease, BlobQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, CancellationToken cancellationToken)
     {
         var invocationId = Guid.NewGuid().ToString();
-        var staging = OutputPublisher.StagingDirectory(output, invocationId);
+        var slots = stagingSlots ?? throw new InvalidOperationException("the host is not running");
+        var staging = slots.Rent();
         running[invocationId] = lease;
         try
         {
@@ -86,9 +87,9 @@ internal sealed partial class FunctionHost
                 return;
             }
 
-            Directory.CreateDirectory(staging);
             var request = new InvocationRequest(invocationId, lease.Name.Value, input.GetPath(lease.Name), lease.Length, staging, input.Name.Value);
             var startedAt = time.GetUtcNow();
+            var startedTimestamp = Stopwatch.GetTimestamp();
             LogFunction(startedAt, "Information", HostTraces.Executing(options.FunctionName, input.Name.Value, lease.Name.Value, invocationId), invocationId);
 
             InvocationOutcome outcome;
@@ -107,7 +108,7 @@ internal sealed partial class FunctionHost
             switch (outcome)
             {
                 case InvocationSucceeded succeeded:
-                    await SucceedAsync(lease, output, staging, startedAt, succeeded);
+                    await SucceedAsync(lease, staging, startedAt, startedTimestamp, succeeded);
                     break;
                 case InvocationFailed failed:
                     OutputPublisher.Discard(staging);
@@ -133,6 +134,7 @@ internal sealed partial class FunctionHost
         }
         finally
         {
+            slots.Return(staging);
             running.TryRemove(invocationId, out _);
             Counters.ExitInvocation();
             Touch();
@@ -140,11 +142,11 @@ internal sealed partial class FunctionHost
         }
     }
 
-    private async Task SucceedAsync(LeasedMessage lease, BlobContainer output, string staging, DateTimeOffset startedAt, InvocationSucceeded succeeded)
+    private async Task SucceedAsync(
+        LeasedMessage lease, string staging, DateTimeOffset startedAt, long startedTimestamp, InvocationSucceeded succeeded)
     {
-        var published = OutputPublisher.Publish(output, staging, succeeded.Outputs);
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await completions.Writer.WriteAsync(new PendingCompletion(new Completion(lease, succeeded.InvocationId, published), done));
+        await completions.Writer.WriteAsync(new PendingCompletion(lease, succeeded.InvocationId, staging, succeeded.Outputs, done));
         if (await done.Task)
         {
             Counters.AddSucceeded();
@@ -154,7 +156,7 @@ internal sealed partial class FunctionHost
             Telemetry.SelfLog.Write($"lease of blob {lease.Name.Value} was lost before its receipt; it will run again");
         }
 
-        RecordSuccess(startedAt, lease, succeeded);
+        RecordSuccess(startedAt, lease, succeeded, Stopwatch.GetElapsedTime(startedTimestamp));
     }
 
     /// <summary>
@@ -208,10 +210,17 @@ internal sealed partial class FunctionHost
         }
     }
 
-    /// <summary>Writes receipts in batches: one transaction for every completion that is waiting.</summary>
-    private async Task CompleteAsync(BlobQueue queue)
+    /// <summary>
+    /// Group commit: takes every completion that is waiting, makes all their outputs durable together (rename
+    /// the staged files, fsynced by the workers, into place, then fsync each changed folder once), then writes
+    /// their receipts in one transaction. A receipt is never written before its outputs are durable; an
+    /// invocation whose outputs cannot be published fails alone and goes through the retry path.
+    /// </summary>
+    private async Task CompleteAsync(BlobQueue queue, BlobContainer output)
     {
         var batch = new List<PendingCompletion>();
+        var durable = new List<(PendingCompletion Pending, Completion Completion)>();
+        var folders = new HashSet<string>(StringComparer.Ordinal);
         while (await completions.Reader.WaitToReadAsync())
         {
             while (completions.Reader.TryRead(out var pending))
@@ -219,26 +228,60 @@ internal sealed partial class FunctionHost
                 batch.Add(pending);
             }
 
+            Publish(output, batch, durable, folders);
             try
             {
-                var result = queue.Complete([.. batch.Select(p => p.Completion)]);
+                var result = queue.Complete([.. durable.Select(d => d.Completion)]);
                 var lost = result.LostLeases.Select(l => l.Id).ToHashSet();
-                foreach (var pending in batch)
+                foreach (var (pending, _) in durable)
                 {
-                    pending.Done.TrySetResult(!lost.Contains(pending.Completion.Lease.Id));
+                    pending.Done.TrySetResult(!lost.Contains(pending.Lease.Id));
                 }
             }
 #pragma warning disable CA1031 // The waiting invocations turn this into retries with the reason.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                foreach (var pending in batch)
+                foreach (var (pending, _) in durable)
                 {
                     pending.Done.TrySetException(ex);
                 }
             }
 
             batch.Clear();
+            durable.Clear();
+            folders.Clear();
+        }
+    }
+
+    private static void Publish(
+        BlobContainer output, List<PendingCompletion> batch, List<(PendingCompletion Pending, Completion Completion)> durable, HashSet<string> folders)
+    {
+        foreach (var pending in batch)
+        {
+            IReadOnlyList<string> published = [];
+            if (Try(pending, () => published = OutputPublisher.MoveIntoPlace(output, pending.Staging, pending.Outputs, folders)))
+            {
+                durable.Add((pending, new Completion(pending.Lease, pending.InvocationId, published)));
+            }
+        }
+
+        OutputPublisher.FlushFolders(folders);
+
+        static bool Try(PendingCompletion pending, Action step)
+        {
+            try
+            {
+                step();
+                return true;
+            }
+#pragma warning disable CA1031 // The invocation turns this into a retry with the reason; the rest of the batch goes on.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                pending.Done.TrySetException(ex);
+                return false;
+            }
         }
     }
 
@@ -257,5 +300,6 @@ internal sealed partial class FunctionHost
         }
     }
 
-    private sealed record PendingCompletion(Completion Completion, TaskCompletionSource<bool> Done);
+    private sealed record PendingCompletion(
+        LeasedMessage Lease, string InvocationId, string Staging, IReadOnlyList<string> Outputs, TaskCompletionSource<bool> Done);
 }

@@ -14,12 +14,16 @@ namespace OomLab.Hosting;
 /// </remarks>
 internal sealed partial class FunctionHost
 {
-    private void RecordSuccess(DateTimeOffset startedAt, LeasedMessage lease, InvocationSucceeded succeeded)
+    private void RecordSuccess(DateTimeOffset startedAt, LeasedMessage lease, InvocationSucceeded succeeded, TimeSpan untilReceipt)
     {
         var now = time.GetUtcNow();
         LogFunction(now, "Information", HostTraces.Completed(succeeded.Duration), succeeded.InvocationId);
         LogFunction(now, "Information", HostTraces.Executed(options.FunctionName, true, succeeded.InvocationId, succeeded.Duration), succeeded.InvocationId);
-        Request(startedAt, lease, succeeded.InvocationId, succeeded.WorkerId, succeeded.Duration, success: true);
+        var dimensions = Dimensions(lease, succeeded.WorkerId);
+
+        // From the invocation's start until its outputs were durable and its receipt committed (real time).
+        dimensions["ReceiptAfterMs"] = untilReceipt.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+        Request(startedAt, lease, succeeded.InvocationId, succeeded.WorkerId, succeeded.Duration, success: true, dimensions);
     }
 
     private void RecordFailure(DateTimeOffset startedAt, LeasedMessage lease, InvocationFailed failed)

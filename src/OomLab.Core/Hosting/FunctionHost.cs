@@ -21,6 +21,7 @@ internal sealed partial class FunctionHost
     private readonly TimeProvider time;
     private readonly Channel<PendingCompletion> completions = Channel.CreateUnbounded<PendingCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private long lastActivity = Stopwatch.GetTimestamp();
+    private StagingSlots? stagingSlots;
 
     public FunctionHost(FunctionHostOptions options, ITelemetrySink sink, TimeProvider timeProvider)
     {
@@ -75,6 +76,7 @@ internal sealed partial class FunctionHost
         }
 
         Workers = pool;
+        stagingSlots = new StagingSlots(OutputPublisher.StagingRoot(output));
 
         var startup = Stopwatch.GetElapsedTime(startedAt);
         Trace(HostTraces.JobHostStarted, SeverityLevel.Information);
@@ -84,7 +86,7 @@ internal sealed partial class FunctionHost
         var background = Task.WhenAll(
             DiscoverAsync(input, queue, stopping.Token),
             HeartbeatAsync(pool, stopping.Token),
-            CompleteAsync(queue));
+            CompleteAsync(queue, output));
         var tasks = new List<Task>();
         try
         {

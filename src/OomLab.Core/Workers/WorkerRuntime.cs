@@ -156,7 +156,8 @@ internal sealed class WorkerRuntime
         {
             try
             {
-                await writer.WriteAsync(message, cancellationToken);
+                // Messages already waiting ride along: one write to the host per burst, not per message.
+                await writer.WriteAsync(message, flush: !outbox.Reader.TryPeek(out _), cancellationToken);
             }
             catch (IOException)
             {

@@ -1,0 +1,43 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace OomLab.Workers;
+
+/// <summary>
+/// <see cref="Start"/> has the kernel begin writing a range of a file to disk without waiting for it (Linux
+/// <c>sync_file_range(SYNC_FILE_RANGE_WRITE)</c>; a no-op elsewhere). Started while a large output is still
+/// being written, the write-back overlaps the function's work, so the fsync that makes the file durable
+/// finds little left to do and a large copy never piles up as dirty pages.
+/// </summary>
+internal static class WriteBack
+{
+    private const uint SyncFileRangeWrite = 2;
+
+    public static void Start(SafeFileHandle file, long offset, long count)
+    {
+        if (!OperatingSystem.IsLinux() || count <= 0)
+        {
+            return;
+        }
+
+        var added = false;
+        file.DangerousAddRef(ref added);
+        try
+        {
+            // Best effort: a failure here only means the final fsync does all the work.
+            _ = SyncFileRange((int)file.DangerousGetHandle(), offset, count, SyncFileRangeWrite);
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
+    }
+
+    // DllImport rather than LibraryImport: the generated marshalling would need unsafe code in this assembly.
+    [DllImport("libc", EntryPoint = "sync_file_range")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SyncFileRange(int fd, long offset, long count, uint flags);
+}
