@@ -1,5 +1,6 @@
 using System.Globalization;
 using OomLab.Lab;
+using OomLab.Cli.Commands;
 using OomLab.Lab.Scenarios;
 using Spectre.Console;
 
@@ -73,6 +74,16 @@ internal static class ScenarioLab
         }
 
         Print(console, runner, scenario, options, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        try
+        {
+            ReportCommand.Print(Report.ReportWriter.Write(options.OutDirectory));
+        }
+        catch (OomLabException ex)
+        {
+            // The bundle is written: a report that cannot be is worth a message, not a failed run.
+            CommandRunner.WriteError($"report not written: {ex.Message}");
+        }
+
         return 0;
     }
 

@@ -76,16 +76,41 @@ internal static class DiagnoseCommand
         using var tables = TelemetryTableSource.Open(store);
         var diagnosis = Diagnoser.Run(tables, options, cancellationToken);
         var exitCode = diagnosis.MemoryIsCause ? MemoryIsCause : NotMemory;
+        var json = DiagnosisJson.Write(diagnosis, exitCode);
         if (format == "json")
         {
-            Console.Out.WriteLine(DiagnosisJson.Write(diagnosis, exitCode));
+            Console.Out.WriteLine(json);
         }
         else
         {
             DiagnosisView.Write(CliConsole.Out, diagnosis);
         }
 
+        if (Directory.Exists(telemetryPath))
+        {
+            WriteIntoRun(telemetryPath, json, printReport: format != "json");
+        }
+
         return exitCode;
+    }
+
+    /// <summary>A run's folder keeps its diagnosis (diagnosis.json) and gets a report that shows it.</summary>
+    private static void WriteIntoRun(string folder, string json, bool printReport)
+    {
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "diagnosis.json"), json);
+            var written = Report.ReportWriter.Write(folder);
+            if (printReport)
+            {
+                ReportCommand.Print(written);
+            }
+        }
+        catch (Exception ex) when (ex is OomLabException or IOException or UnauthorizedAccessException)
+        {
+            // The diagnosis is printed: a report that cannot be written is worth a message, not a failed diagnosis.
+            CommandRunner.WriteError($"report not written: {ex.Message}");
+        }
     }
 
     private static (long Bytes, string Text, long? Concurrency) Ceiling(string telemetryPath, string? plan, string? ceiling)

@@ -53,7 +53,7 @@ internal static class DiagnosisReader
         JsonValueKind.String => s.GetString() ?? string.Empty,
         JsonValueKind.Object => string.Join(" → ", new[]
         {
-            JsonFields.Text(s, "step", "id", "node"), JsonFields.Text(s, "question", "decision", "check"), JsonFields.Text(s, "answer", "outcome", "result"),
+            JsonFields.Text(s, "step", "id", "node"), JsonFields.Text(s, "question", "decision", "check", "text"), JsonFields.Text(s, "answer", "outcome", "result"),
         }.Where(t => t.Length > 0)),
         _ => string.Empty,
     };

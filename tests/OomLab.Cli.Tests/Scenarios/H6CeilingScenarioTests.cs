@@ -20,14 +20,14 @@ public sealed class H6CeilingScenarioTests(H6CeilingRun run) : IClassFixture<H6C
     }
 
     [Fact]
-    public void The_same_load_on_twice_the_memory_runs_with_no_kill_near_half_the_ceiling()
+    public void The_same_load_on_twice_the_memory_runs_with_no_kill_well_below_the_ceiling()
     {
         var scaled = run.DeploymentStartTicks(1);
         var ceiling = run.Json.GetProperty("deployments")[1].GetProperty("ceilingBytes").GetInt64();
         ceiling.ShouldBe(2 * run.CeilingBytes);
         run.Telemetry.Count($"SELECT count(*) FROM traces WHERE message = 'Worker process exited with code 137' AND timestamp >= {scaled}").ShouldBe(0);
         var peak = run.InstancePrivateBytes(scaled).Max();
-        peak.ShouldBeLessThan(ceiling * 0.6);
+        peak.ShouldBeLessThan(ceiling * 0.8, "the plateau plus the month-end peaks that killed the smaller plan");
         peak.ShouldBeGreaterThan(ceiling * 0.4);
     }
 

@@ -103,6 +103,12 @@ public abstract class ScenarioRun : IAsyncLifetime
             .Select(h => (Id: h.GetProperty("id").GetString(), Status: h.GetProperty("status").GetString())).ToList();
         ranked[0].ShouldBe((hypothesis, "supported"), string.Join(", ", ranked));
         ranked.Skip(1).ShouldAllBe(h => h.Status != "supported", string.Join(", ", ranked));
+
+        // The run's folder keeps the diagnosis, and its report shows it.
+        File.Exists(Path.Combine(Bundle, "diagnosis.json")).ShouldBeTrue();
+        var report = File.ReadAllText(Path.Combine(Bundle, "report.html"));
+        report.ShouldContain("id=\"diagnosis\"");
+        report.ShouldContain($"most likely {hypothesis}");
     }
 
     public void ShouldHaveCompleted(string hypothesis, params string[] functions)

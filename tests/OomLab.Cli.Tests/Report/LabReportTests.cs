@@ -1,10 +1,10 @@
 using OomLab.Cli.Tests.Support;
 using OomLab.Report.Tests.Support;
 
-namespace OomLab.Report.Tests;
+namespace OomLab.Cli.Tests.Report;
 
 /// <summary>
-/// The one real <c>oomlab lab</c> run of this assembly (about 100 s): the lab writes <c>report.html</c> into its
+/// The report of the seed-lab run this assembly makes once (<see cref="SeedLabRun"/>): the lab writes <c>report.html</c> into its
 /// bundle and says where, and the page matches the run's own telemetry. Its screenshot is the one in docs/ when the
 /// run sets OOMLAB_UPDATE_DOCS=1 (otherwise it goes beside the report, so a test run leaves the repository as it was).
 /// </summary>
