@@ -82,4 +82,34 @@ public sealed class DataTests
         var result = Table("T | where x >= 998", new InMemoryTableSource(table));
         Rows(result).ShouldBe(["998 | v998", "999 | v999"]);
     }
+
+    [Theory]
+    [InlineData("T | count", "")]
+    [InlineData("T | where n > 1 | count", "n")]
+    [InlineData("T | where n > 1 | project s", "n s")]
+    [InlineData("union (T | where n > 1), (T | where n < 1) | summarize max(n)", "n")]
+    [InlineData("T | extend m = n * 2 | join kind=inner (T | project n, d) on n | project m, d", "d n")]
+    [InlineData("T | summarize c = countif(tolong(d.k) > 0)", "d")]
+    public void Deferred_columns_are_read_only_when_a_query_reads_them(string query, string read)
+    {
+        var loaded = new List<string>();
+        var table = new KqlTableBuilder("T")
+            .AddDeferred("n", KqlType.Long, 3, b => { loaded.Add("n"); b.AddLong("n", [1, 2, 3]); })
+            .AddDeferred("s", KqlType.String, 3, b => { loaded.Add("s"); b.AddString("s", ["a", "b", "c"]); })
+            .AddDeferred("d", KqlType.Dynamic, 3, b => { loaded.Add("d"); b.AddDynamic("d", ["{\"k\":1}", null, "{\"k\":2}"]); })
+            .Build();
+        var source = new InMemoryTableSource(table);
+
+        Table(query, source);
+        Table(query, source);
+
+        string.Join(" ", loaded.Order(StringComparer.Ordinal)).ShouldBe(read);
+    }
+
+    [Fact]
+    public void Deferred_column_loader_must_add_the_column_it_promised()
+    {
+        var table = new KqlTableBuilder("T").AddDeferred("n", KqlType.Long, 2, b => b.AddLong("n", [1])).Build();
+        Should.Throw<InvalidOperationException>(() => table.Columns[0].GetValue(0));
+    }
 }
