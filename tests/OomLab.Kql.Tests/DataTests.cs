@@ -112,4 +112,20 @@ public sealed class DataTests
         var table = new KqlTableBuilder("T").AddDeferred("n", KqlType.Long, 2, b => b.AddLong("n", [1])).Build();
         Should.Throw<InvalidOperationException>(() => table.Columns[0].GetValue(0));
     }
+
+    [Fact]
+    public void Dynamic_members_read_from_json_text_give_the_same_values_in_every_query()
+    {
+        var table = new KqlTableBuilder("T")
+            .AddLong("n", [1, 2, 3, 4, 5])
+            .AddDynamic("d", ["{\"k\":7,\"o\":{\"x\":1}}", "{\"other\":1}", "not json", null, "{\"k\":\"8\",\"o\":[1,2]}"])
+            .Build();
+        var source = new InMemoryTableSource(table);
+        const string query = "T | where n != 2 | project n, k = tolong(d.k), o = d.o, x = d.o.x, whole = d";
+        string[] expected = ["1 | 7 | {\"x\":1} | 1 | {\"k\":7,\"o\":{\"x\":1}}", "3 |  |  |  | not json", "4 |  |  |  | ", "5 | 8 | [1,2] |  | {\"k\":\"8\",\"o\":[1,2]}"];
+
+        Rows(Table(query, source)).ShouldBe(expected);
+        Rows(Table(query, source)).ShouldBe(expected);
+        Rows(Table("T | summarize s = sum(tolong(d.k))", source)).ShouldBe(["15"]);
+    }
 }
