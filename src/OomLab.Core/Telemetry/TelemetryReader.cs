@@ -8,6 +8,8 @@ namespace OomLab.Telemetry;
 /// </summary>
 internal sealed class TelemetryReader : IDisposable
 {
+    private const int MaxDistinctStrings = 1 << 16;
+
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
 
@@ -71,9 +73,27 @@ internal sealed class TelemetryReader : IDisposable
             switch (values)
             {
                 case string?[] strings:
+                    // Names, roles and types repeat across rows: one string per distinct value saves memory,
+                    // and lets predicates remember their answer per value.
+                    var distinct = new Dictionary<string, string>(StringComparer.Ordinal);
                     for (; reader.Read(); row++)
                     {
-                        strings[row] = reader.IsDBNull(0) ? null : reader.GetString(0);
+                        if (reader.IsDBNull(0))
+                        {
+                            continue;
+                        }
+
+                        var text = reader.GetString(0);
+                        if (distinct.TryGetValue(text, out var known))
+                        {
+                            text = known;
+                        }
+                        else if (distinct.Count < MaxDistinctStrings)
+                        {
+                            distinct.Add(text, text);
+                        }
+
+                        strings[row] = text;
                     }
 
                     break;
