@@ -128,4 +128,19 @@ public sealed class DataTests
         Rows(Table(query, source)).ShouldBe(expected);
         Rows(Table("T | summarize s = sum(tolong(d.k))", source)).ShouldBe(["15"]);
     }
+
+    [Theory]
+    [InlineData(true, "let x = T | where n > 0;", "3")]
+    [InlineData(false, "let x = T | where n > 0;", "1")]
+    [InlineData(true, "let x = T | where n > 1;", "1")]
+    public void Shared_let_results_are_reused_by_a_later_query_with_the_same_text_before_them(bool share, string secondLet, string secondCount)
+    {
+        // Two sources with different rows show which run's let result a query used.
+        var first = new InMemoryTableSource(new KqlTableBuilder("T").AddLong("n", [1, 2, 3]).Build());
+        var second = new InMemoryTableSource(new KqlTableBuilder("T").AddLong("n", [5]).Build());
+        var options = new KqlOptions(shareLetResults: share);
+
+        Rows(Table("let x = T | where n > 0; x | count", first, options)).ShouldBe(["3"]);
+        Rows(Table(secondLet + " x | count", second, options)).ShouldBe([secondCount]);
+    }
 }
