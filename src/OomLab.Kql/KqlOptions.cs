@@ -18,8 +18,14 @@ public sealed class KqlOptions
     /// </param>
     /// <param name="maxMemoryBytes">The most memory such an operator's output may take, estimated before it is materialised. Default 1 GiB.</param>
     /// <param name="timeProvider">The clock for <c>now()</c> and <c>ago()</c>, read once per query. Default <see cref="TimeProvider.System"/>.</param>
-    public KqlOptions(long maxRows = DefaultMaxRows, long maxMemoryBytes = DefaultMaxMemoryBytes, TimeProvider? timeProvider = null)
+    /// <param name="shareLetResults">
+    /// Whether a tabular <c>let</c> whose text, with everything before it, repeats in a later query run with
+    /// these options reuses the first query's result instead of running again (a playbook's shared prelude).
+    /// Only for queries over one unchanging table source with a fixed clock. Default false.
+    /// </param>
+    public KqlOptions(long maxRows = DefaultMaxRows, long maxMemoryBytes = DefaultMaxMemoryBytes, TimeProvider? timeProvider = null, bool shareLetResults = false)
     {
+        ShareLetResults = shareLetResults;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMemoryBytes);
         MaxRows = maxRows;
@@ -35,6 +41,11 @@ public sealed class KqlOptions
 
     /// <summary>Memory budget per row-multiplying operator's output (default 1 GiB).</summary>
     public long MaxMemoryBytes { get; }
+
+    /// <summary>Whether queries with these options share tabular <c>let</c> results (default false).</summary>
+    public bool ShareLetResults { get; }
+
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, KqlTable> LetResults { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The clock for <c>now()</c> (default <see cref="TimeProvider.System"/>).</summary>
     public TimeProvider TimeProvider { get; }

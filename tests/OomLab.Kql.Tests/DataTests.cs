@@ -82,4 +82,65 @@ public sealed class DataTests
         var result = Table("T | where x >= 998", new InMemoryTableSource(table));
         Rows(result).ShouldBe(["998 | v998", "999 | v999"]);
     }
+
+    [Theory]
+    [InlineData("T | count", "")]
+    [InlineData("T | where n > 1 | count", "n")]
+    [InlineData("T | where n > 1 | project s", "n s")]
+    [InlineData("union (T | where n > 1), (T | where n < 1) | summarize max(n)", "n")]
+    [InlineData("T | extend m = n * 2 | join kind=inner (T | project n, d) on n | project m, d", "d n")]
+    [InlineData("T | summarize c = countif(tolong(d.k) > 0)", "d")]
+    public void Deferred_columns_are_read_only_when_a_query_reads_them(string query, string read)
+    {
+        var loaded = new List<string>();
+        var table = new KqlTableBuilder("T")
+            .AddDeferred("n", KqlType.Long, 3, b => { loaded.Add("n"); b.AddLong("n", [1, 2, 3]); })
+            .AddDeferred("s", KqlType.String, 3, b => { loaded.Add("s"); b.AddString("s", ["a", "b", "c"]); })
+            .AddDeferred("d", KqlType.Dynamic, 3, b => { loaded.Add("d"); b.AddDynamic("d", ["{\"k\":1}", null, "{\"k\":2}"]); })
+            .Build();
+        var source = new InMemoryTableSource(table);
+
+        Table(query, source);
+        Table(query, source);
+
+        string.Join(" ", loaded.Order(StringComparer.Ordinal)).ShouldBe(read);
+    }
+
+    [Fact]
+    public void Deferred_column_loader_must_add_the_column_it_promised()
+    {
+        var table = new KqlTableBuilder("T").AddDeferred("n", KqlType.Long, 2, b => b.AddLong("n", [1])).Build();
+        Should.Throw<InvalidOperationException>(() => table.Columns[0].GetValue(0));
+    }
+
+    [Fact]
+    public void Dynamic_members_read_from_json_text_give_the_same_values_in_every_query()
+    {
+        var table = new KqlTableBuilder("T")
+            .AddLong("n", [1, 2, 3, 4, 5])
+            .AddDynamic("d", ["{\"k\":7,\"o\":{\"x\":1}}", "{\"other\":1}", "not json", null, "{\"k\":\"8\",\"o\":[1,2]}"])
+            .Build();
+        var source = new InMemoryTableSource(table);
+        const string query = "T | where n != 2 | project n, k = tolong(d.k), o = d.o, x = d.o.x, whole = d";
+        string[] expected = ["1 | 7 | {\"x\":1} | 1 | {\"k\":7,\"o\":{\"x\":1}}", "3 |  |  |  | not json", "4 |  |  |  | ", "5 | 8 | [1,2] |  | {\"k\":\"8\",\"o\":[1,2]}"];
+
+        Rows(Table(query, source)).ShouldBe(expected);
+        Rows(Table(query, source)).ShouldBe(expected);
+        Rows(Table("T | summarize s = sum(tolong(d.k))", source)).ShouldBe(["15"]);
+    }
+
+    [Theory]
+    [InlineData(true, "let x = T | where n > 0;", "3")]
+    [InlineData(false, "let x = T | where n > 0;", "1")]
+    [InlineData(true, "let x = T | where n > 1;", "1")]
+    public void Shared_let_results_are_reused_by_a_later_query_with_the_same_text_before_them(bool share, string secondLet, string secondCount)
+    {
+        // Two sources with different rows show which run's let result a query used.
+        var first = new InMemoryTableSource(new KqlTableBuilder("T").AddLong("n", [1, 2, 3]).Build());
+        var second = new InMemoryTableSource(new KqlTableBuilder("T").AddLong("n", [5]).Build());
+        var options = new KqlOptions(shareLetResults: share);
+
+        Rows(Table("let x = T | where n > 0; x | count", first, options)).ShouldBe(["3"]);
+        Rows(Table(secondLet + " x | count", second, options)).ShouldBe([secondCount]);
+    }
 }

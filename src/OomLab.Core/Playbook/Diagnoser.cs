@@ -19,7 +19,7 @@ internal static partial class Diagnoser
         var source = playbook.Source;
         var (rowCounts, start, end) = Survey(tables, cancellationToken);
         var now = options.Now ?? end ?? TimeProvider.System.GetUtcNow();
-        var kql = new KqlOptions(timeProvider: new FixedTimeProvider(now));
+        var kql = new KqlOptions(timeProvider: new FixedTimeProvider(now), shareLetResults: true);
 
         var inputs = new RuleScope()
             .Set(RuleNames.CeilingBytes, options.CeilingBytes)

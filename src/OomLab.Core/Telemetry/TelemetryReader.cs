@@ -8,7 +8,10 @@ namespace OomLab.Telemetry;
 /// </summary>
 internal sealed class TelemetryReader : IDisposable
 {
+    private const int MaxDistinctStrings = 1 << 16;
+
     private readonly SqliteConnection connection;
+    private readonly Lock gate = new();
 
     private TelemetryReader(SqliteConnection connection) => this.connection = connection;
 
@@ -20,15 +23,138 @@ internal sealed class TelemetryReader : IDisposable
             throw new OomLabException($"no telemetry store at {path}");
         }
 
-        return new TelemetryReader(TelemetryStore.Connect(path, SqliteOpenMode.ReadOnly));
+        var connection = TelemetryStore.Connect(path, SqliteOpenMode.ReadOnly);
+        using (var pragmas = connection.CreateCommand())
+        {
+            // Column reads scan whole tables, once per column: map the file and keep its pages.
+            pragmas.CommandText = "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;";
+            pragmas.ExecuteNonQuery();
+        }
+
+        return new TelemetryReader(connection);
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            connection.Dispose();
+        }
+    }
+
+    /// <summary>The number of rows in <paramref name="table"/> now; later reads of its columns stop there.</summary>
+    public int CountRows(TelemetryTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        lock (gate)
+        {
+            using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM \"{table.Name}\";";
+            return checked((int)(long)count.ExecuteScalar()!);
+        }
+    }
+
+    /// <summary>
+    /// Reads one column's first <paramref name="rows"/> rows (in insertion order; rows are only ever
+    /// appended, so columns read at different times line up). Safe to call from several threads.
+    /// </summary>
+    public TelemetryColumnData ReadColumn(TelemetryTable table, TelemetryColumn column, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(column);
+        var values = Allocate(column.Type, rows);
+        bool[]? nulls = null;
+        lock (gate)
+        {
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT \"{column.Name}\" FROM \"{table.Name}\" ORDER BY rowid LIMIT {rows};";
+            using var reader = select.ExecuteReader();
+            var row = 0;
+            switch (values)
+            {
+                case string?[] strings:
+                    // Names, roles and types repeat across rows: one string per distinct value saves memory,
+                    // and lets predicates remember their answer per value.
+                    var distinct = new Dictionary<string, string>(StringComparer.Ordinal);
+                    for (; reader.Read(); row++)
+                    {
+                        if (reader.IsDBNull(0))
+                        {
+                            continue;
+                        }
+
+                        var text = reader.GetString(0);
+                        if (distinct.TryGetValue(text, out var known))
+                        {
+                            text = known;
+                        }
+                        else if (distinct.Count < MaxDistinctStrings)
+                        {
+                            distinct.Add(text, text);
+                        }
+
+                        strings[row] = text;
+                    }
+
+                    break;
+                case long[] longs:
+                    for (; reader.Read(); row++)
+                    {
+                        if (reader.IsDBNull(0))
+                        {
+                            (nulls ??= new bool[rows])[row] = true;
+                        }
+                        else
+                        {
+                            longs[row] = reader.GetInt64(0);
+                        }
+                    }
+
+                    break;
+                case double[] doubles:
+                    for (; reader.Read(); row++)
+                    {
+                        if (reader.IsDBNull(0))
+                        {
+                            (nulls ??= new bool[rows])[row] = true;
+                        }
+                        else
+                        {
+                            doubles[row] = reader.GetDouble(0);
+                        }
+                    }
+
+                    break;
+                case bool[] bools:
+                    for (; reader.Read(); row++)
+                    {
+                        if (reader.IsDBNull(0))
+                        {
+                            (nulls ??= new bool[rows])[row] = true;
+                        }
+                        else
+                        {
+                            bools[row] = reader.GetInt64(0) != 0;
+                        }
+                    }
+
+                    break;
+            }
+
+            if (row != rows)
+            {
+                throw new OomLabException($"telemetry table {table.Name} has {row} rows, fewer than the {rows} counted: was the store changed while it was read?");
+            }
+        }
+
+        return new TelemetryColumnData(column, values, nulls);
+    }
 
     /// <summary>Reads every row of <paramref name="table"/> (rows in insertion order).</summary>
     public TelemetryTableData ReadTable(TelemetryTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
+        using var scope = gate.EnterScope();
         using var transaction = connection.BeginTransaction(deferred: true);
         using var count = connection.CreateCommand();
         count.Transaction = transaction;

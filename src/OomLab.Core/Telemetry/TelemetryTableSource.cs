@@ -5,8 +5,9 @@ using OomLab.Kql;
 namespace OomLab.Telemetry;
 
 /// <summary>
-/// The telemetry store as KQL tables: each Application Insights table is read column by column into the
-/// engine's typed columns the first time a query names it, and kept for the following queries.
+/// The telemetry store as KQL tables: a table's rows are counted the first time a query names it, and each
+/// column is read into the engine's typed columns the first time a query reads it, then kept for the
+/// following queries (a diagnosis runs dozens of queries over one source).
 /// </summary>
 internal sealed class TelemetryTableSource : ITableSource, IDisposable
 {
@@ -29,29 +30,43 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
             return false;
         }
 
-        table = loaded.GetOrAdd(name, _ => Convert(reader.ReadTable(schema)));
+        table = loaded.GetOrAdd(name, _ => Defer(schema));
         return true;
     }
 
     public void Dispose() => reader.Dispose();
 
-    private static KqlTable Convert(TelemetryTableData data)
+    private KqlTable Defer(TelemetryTable schema)
     {
-        var builder = new KqlTableBuilder(data.Table.Name);
-        foreach (var column in data.Columns)
+        var rows = reader.CountRows(schema);
+        var builder = new KqlTableBuilder(schema.Name);
+        foreach (var column in schema.Columns)
         {
-            _ = column.Type switch
-            {
-                TelemetryColumnType.DateTime => builder.AddDateTime(column.Name, (long[])column.Values, column.Nulls),
-                TelemetryColumnType.TimeSpan => builder.AddTimeSpan(column.Name, (long[])column.Values, column.Nulls),
-                TelemetryColumnType.Long => builder.AddLong(column.Name, (long[])column.Values, column.Nulls),
-                TelemetryColumnType.Real => builder.AddReal(column.Name, (double[])column.Values, column.Nulls),
-                TelemetryColumnType.Bool => builder.AddBool(column.Name, (bool[])column.Values, column.Nulls),
-                TelemetryColumnType.Dynamic => builder.AddDynamic(column.Name, (string?[])column.Values),
-                _ => builder.AddString(column.Name, (string?[])column.Values),
-            };
+            builder.AddDeferred(column.Name, KqlTypeOf(column.Type), rows, into => Add(into, reader.ReadColumn(schema, column, rows)));
         }
 
         return builder.Build();
     }
+
+    private static KqlTableBuilder Add(KqlTableBuilder builder, TelemetryColumnData column) => column.Type switch
+    {
+        TelemetryColumnType.DateTime => builder.AddDateTime(column.Name, (long[])column.Values, column.Nulls),
+        TelemetryColumnType.TimeSpan => builder.AddTimeSpan(column.Name, (long[])column.Values, column.Nulls),
+        TelemetryColumnType.Long => builder.AddLong(column.Name, (long[])column.Values, column.Nulls),
+        TelemetryColumnType.Real => builder.AddReal(column.Name, (double[])column.Values, column.Nulls),
+        TelemetryColumnType.Bool => builder.AddBool(column.Name, (bool[])column.Values, column.Nulls),
+        TelemetryColumnType.Dynamic => builder.AddDynamic(column.Name, (string?[])column.Values),
+        _ => builder.AddString(column.Name, (string?[])column.Values),
+    };
+
+    private static KqlType KqlTypeOf(TelemetryColumnType type) => type switch
+    {
+        TelemetryColumnType.DateTime => KqlType.DateTime,
+        TelemetryColumnType.TimeSpan => KqlType.TimeSpan,
+        TelemetryColumnType.Long => KqlType.Long,
+        TelemetryColumnType.Real => KqlType.Real,
+        TelemetryColumnType.Bool => KqlType.Bool,
+        TelemetryColumnType.Dynamic => KqlType.Dynamic,
+        _ => KqlType.String,
+    };
 }

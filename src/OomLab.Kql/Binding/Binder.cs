@@ -63,7 +63,7 @@ internal sealed partial class Binder
         if (IsTabularSyntax(let.Value))
         {
             var plan = BindTabular(let.Value);
-            _lets[name] = new LetValue(null, plan is null ? null : new CachedPlan(plan, let.Value.Span));
+            _lets[name] = new LetValue(null, plan is null ? null : new CachedPlan(plan, let.Value.Span, _source.Text[..let.Value.Span.End]));
         }
         else
         {

@@ -40,5 +40,5 @@ public sealed class KqlTable
 
     internal KqlTable WithRender(KqlRenderHint? render) => new(Name, Columns, RowCount, render);
 
-    internal long EstimatedBytes => Columns.Sum(c => c.Data.EstimatedBytes);
+    internal long EstimatedBytes => Columns.Where(c => c.IsLoaded).Sum(c => c.Data.EstimatedBytes);
 }

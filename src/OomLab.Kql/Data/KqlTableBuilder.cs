@@ -65,16 +65,42 @@ public sealed class KqlTableBuilder
         return Add(name, new DynamicColumn(Array.ConvertAll(values, j => (object?)j)));
     }
 
+    /// <summary>
+    /// Adds a column of <paramref name="type"/> with <paramref name="rowCount"/> rows whose values are read
+    /// the first time a query reads the column, and kept for later queries: <paramref name="load"/> adds
+    /// them to the builder it is given (one column, named <paramref name="name"/>, of that type and length),
+    /// so a table source reads only the columns its queries name. It may run on any thread, once.
+    /// </summary>
+    public KqlTableBuilder AddDeferred(string name, KqlType type, int rowCount, Action<KqlTableBuilder> load)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        ArgumentNullException.ThrowIfNull(load);
+        var table = _name;
+        return Add(new KqlColumn(name, type, rowCount, () =>
+        {
+            var builder = new KqlTableBuilder(table);
+            load(builder);
+            var columns = builder._columns;
+            if (columns.Count != 1 || columns[0].Name != name || columns[0].Type != type || columns[0].Length != rowCount)
+            {
+                throw new InvalidOperationException($"the loader of column '{name}' of table '{table}' must add one {type} column '{name}' of {rowCount} rows");
+            }
+
+            return columns[0].Data;
+        }));
+    }
+
     /// <summary>Builds the table; all columns must have the same length.</summary>
     /// <exception cref="ArgumentException">Columns differ in length.</exception>
     public KqlTable Build()
     {
-        var rows = _columns.Count == 0 ? 0 : _columns[0].Data.Length;
+        var rows = _columns.Count == 0 ? 0 : _columns[0].Length;
         foreach (var column in _columns)
         {
-            if (column.Data.Length != rows)
+            if (column.Length != rows)
             {
-                throw new ArgumentException($"column '{column.Name}' of table '{_name}' has {column.Data.Length} rows, expected {rows}");
+                throw new ArgumentException($"column '{column.Name}' of table '{_name}' has {column.Length} rows, expected {rows}");
             }
         }
 
@@ -84,12 +110,17 @@ public sealed class KqlTableBuilder
     internal KqlTableBuilder Add(string name, Column column)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (_columns.Exists(c => c.Name == name))
+        return Add(new KqlColumn(name, column));
+    }
+
+    private KqlTableBuilder Add(KqlColumn column)
+    {
+        if (_columns.Exists(c => c.Name == column.Name))
         {
-            throw new ArgumentException($"table '{_name}' already has a column '{name}'", nameof(name));
+            throw new ArgumentException($"table '{_name}' already has a column '{column.Name}'", nameof(column));
         }
 
-        _columns.Add(new KqlColumn(name, column));
+        _columns.Add(column);
         return this;
     }
 

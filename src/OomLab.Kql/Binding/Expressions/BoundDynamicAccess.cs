@@ -16,17 +16,15 @@ internal sealed class BoundDynamicAccess(BoundExpression target, BoundExpression
         if (key is BoundConstant { Value: var constant })
         {
             var name = constant.Type == KqlType.String ? constant.String : null;
-            var quoted = name is null ? null : "\"" + name + "\"";
             for (var i = 0; i < n; i++)
             {
-                // A cell still held as JSON text that does not even mention the key cannot have it: skip the parse.
-                if (quoted is not null && source is DynamicColumn raw && raw.Cell(i) is string text && !text.Contains(quoted, StringComparison.Ordinal))
+                cells[i] = source switch
                 {
-                    continue;
-                }
-
-                var node = source is DynamicColumn d ? d.Node(i) : source.Get(i).Dynamic;
-                cells[i] = name is not null ? DynamicValues.Member(node, name) : DynamicValues.Element(node, constant.Long);
+                    DynamicColumn d when name is not null => d.Member(i, name),
+                    DynamicColumn d => DynamicValues.Element(d.Node(i), constant.Long),
+                    _ when name is not null => DynamicValues.Member(source.Get(i).Dynamic, name),
+                    _ => DynamicValues.Element(source.Get(i).Dynamic, constant.Long),
+                };
             }
 
             return new DynamicColumn(cells);

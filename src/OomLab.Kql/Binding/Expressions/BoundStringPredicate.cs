@@ -24,9 +24,22 @@ internal sealed class BoundStringPredicate(StringOperator op, bool negated, Boun
             if (l is StringColumn strings)
             {
                 var values = strings.Values;
+
+                // Columns read from a store hold one string per distinct value: answer each once.
+                var seen = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance);
                 for (var i = 0; i < n; i++)
                 {
-                    result[i] = match(values[i]) != negated;
+                    var value = values[i];
+                    if (!seen.TryGetValue(value, out var matched))
+                    {
+                        matched = match(value);
+                        if (seen.Count < 4096)
+                        {
+                            seen.Add(value, matched);
+                        }
+                    }
+
+                    result[i] = matched != negated;
                 }
             }
             else

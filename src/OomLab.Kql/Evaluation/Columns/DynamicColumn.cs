@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,50 +7,103 @@ namespace OomLab.Kql.Evaluation;
 /// <summary>
 /// dynamic values. A cell holds a parsed <see cref="JsonNode"/> or the JSON text it came from, parsed
 /// on first use: most rows of a telemetry table are filtered out before their dimensions are read.
+/// A gathered column is a view of its source's cells, so what one query parses the next one reuses, and
+/// a member read by a constant key (<c>customDimensions.Key</c>) from JSON text is kept per key without
+/// keeping the whole parsed object.
 /// </summary>
 internal sealed class DynamicColumn : Column
 {
-    private readonly object?[] _cells;
+    private static readonly object NotRead = new();
 
-    public DynamicColumn(object?[] cells) => _cells = cells;
+    private Cells _cells;
+    private int[]? _rows;
+
+    public DynamicColumn(object?[] cells)
+        : this(new Cells(cells), null)
+    {
+    }
+
+    private DynamicColumn(Cells cells, int[]? rows)
+    {
+        _cells = cells;
+        _rows = rows;
+    }
 
     public override KqlType Type => KqlType.Dynamic;
 
-    public override int Length => _cells.Length;
+    public override int Length => _rows?.Length ?? _cells.Values.Length;
 
-    public override long EstimatedBytes => _cells.Length * 64L;
+    public override long EstimatedBytes => Length * 64L;
 
     public override bool IsNull(int row) => Node(row) is null;
 
     public JsonNode? Node(int row)
     {
-        var cell = _cells[row];
+        var at = At(row);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var cell = _cells.Values[at];
         if (cell is string text)
         {
             cell = Parse(text);
-            _cells[row] = cell;
+            _cells.Values[at] = cell;
         }
 
         return cell as JsonNode;
     }
 
-    /// <summary>The raw cell: unparsed JSON text or a node, for a fast key lookup.</summary>
-    public object? Cell(int row) => _cells[row];
+    /// <summary>The member <paramref name="name"/> of the object at <paramref name="row"/>, or null.</summary>
+    public JsonNode? Member(int row, string name)
+    {
+        var at = At(row);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        if (_cells.Values[at] is not string text)
+        {
+            return DynamicValues.Member(Node(row), name);
+        }
+
+        var members = _cells.Members.GetOrAdd(name, static (_, length) => Fill(new object?[length]), _cells.Values.Length);
+        var member = members[at];
+        if (member == NotRead)
+        {
+            // A cell that does not even mention the key cannot have it: skip the parse.
+            member = text.Contains("\"" + name + "\"", StringComparison.Ordinal) ? ReadMember(text, name) : null;
+            members[at] = member;
+        }
+
+        return (JsonNode?)member;
+    }
 
     public override KqlValue Get(int row) => KqlValue.FromDynamic(Node(row));
 
-    public override void Set(int row, in KqlValue value) => _cells[row] = value.Type == KqlType.Dynamic ? value.Dynamic : DynamicValues.From(value);
+    public override void Set(int row, in KqlValue value)
+    {
+        if (_rows is not null || !_cells.Members.IsEmpty)
+        {
+            // Views share their source's cells: writing takes a private copy first.
+            _cells = new Cells(Enumerable.Range(0, Length).Select(i => (object?)Node(i)).ToArray());
+            _rows = null;
+        }
+
+        _cells.Values[row] = value.Type == KqlType.Dynamic ? value.Dynamic : DynamicValues.From(value);
+    }
 
     public override Column Gather(ReadOnlySpan<int> rows)
     {
-        var cells = new object?[rows.Length];
+        var composed = new int[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            var row = rows[i];
-            cells[i] = row >= 0 ? _cells[row] : null;
+            composed[i] = rows[i] >= 0 ? At(rows[i]) : -1;
         }
 
-        return new DynamicColumn(cells);
+        return new DynamicColumn(_cells, composed);
     }
 
     public static JsonNode? Parse(string text)
@@ -68,5 +122,44 @@ internal sealed class DynamicColumn : Column
             // Not JSON: KQL keeps such text as a dynamic string.
             return JsonValue.Create(text);
         }
+    }
+
+    private int At(int row) => _rows is null ? row : _rows[row];
+
+    private static object?[] Fill(object?[] members)
+    {
+        Array.Fill(members, NotRead);
+        return members;
+    }
+
+    /// <summary>The member of the JSON object in <paramref name="text"/>, read without building the whole object.</summary>
+    private static JsonNode? ReadMember(string text, string name)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty(name, out var member))
+            {
+                return null;
+            }
+
+            return member.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.Object or JsonValueKind.Array => JsonNode.Parse(member.GetRawText()),
+                _ => JsonValue.Create(member.Clone()),
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class Cells(object?[] values)
+    {
+        public object?[] Values { get; } = values;
+
+        public ConcurrentDictionary<string, object?[]> Members { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -2,14 +2,26 @@ using OomLab.Kql.Syntax;
 
 namespace OomLab.Kql.Evaluation;
 
-/// <summary>A tabular <c>let</c>: evaluated once per query however often it is referenced.</summary>
-internal sealed class CachedPlan(QueryPlan inner, TextSpan span) : QueryPlan(inner.Schema, span)
+/// <summary>
+/// A tabular <c>let</c>: evaluated once per query however often it is referenced, and once for all queries
+/// when the options share let results (<paramref name="key"/> is the query text up to the end of the let).
+/// </summary>
+internal sealed class CachedPlan(QueryPlan inner, TextSpan span, string key) : QueryPlan(inner.Schema, span)
 {
     protected override KqlTable ExecuteCore(EvalContext context)
     {
         if (!context.Cache.TryGetValue(this, out var table))
         {
-            table = inner.Execute(context);
+            var options = context.Options;
+            if (!options.ShareLetResults || !options.LetResults.TryGetValue(key, out table))
+            {
+                table = inner.Execute(context);
+                if (options.ShareLetResults)
+                {
+                    options.LetResults.TryAdd(key, table);
+                }
+            }
+
             context.Cache[this] = table;
         }
 

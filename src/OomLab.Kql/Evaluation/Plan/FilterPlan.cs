@@ -47,8 +47,7 @@ internal sealed class FilterPlan(QueryPlan input, BoundExpression predicate, Tex
         var columns = new List<KqlColumn>(table.Columns.Count);
         foreach (var column in table.Columns)
         {
-            var data = column.Data is SelectedColumn selected ? selected.Gather(rows) : new SelectedColumn(column.Data, rows);
-            columns.Add(new KqlColumn(column.Name, data));
+            columns.Add(column.Derive(column.Name, rows.Length, data => data is SelectedColumn selected ? selected.Gather(rows) : new SelectedColumn(data, rows)));
         }
 
         return new KqlTable(table.Name, columns, rows.Length, table.Render);

@@ -146,12 +146,12 @@ internal sealed class JoinPlan(
         var at = 0;
         foreach (var ordinal in leftOutput)
         {
-            columns.Add(new KqlColumn(Schema.Columns[at++].Name, l.Columns[ordinal].Data.Gather(lr)));
+            columns.Add(l.Columns[ordinal].Derive(Schema.Columns[at++].Name, lr.Length, data => data.Gather(lr)));
         }
 
         foreach (var ordinal in rightOutput)
         {
-            columns.Add(new KqlColumn(Schema.Columns[at++].Name, r.Columns[ordinal].Data.Gather(rr)));
+            columns.Add(r.Columns[ordinal].Derive(Schema.Columns[at++].Name, rr.Length, data => data.Gather(rr)));
         }
 
         return new KqlTable(string.Empty, columns, lr.Length);

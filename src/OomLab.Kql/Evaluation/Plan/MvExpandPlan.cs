@@ -44,7 +44,7 @@ internal sealed class MvExpandPlan(QueryPlan input, IReadOnlyList<(int Ordinal, 
             var item = Array.FindIndex(items.ToArray(), i => i.Ordinal == c);
             if (item < 0)
             {
-                columns.Add(new KqlColumn(Schema.Columns[c].Name, table.Columns[c].Data.Gather(selection)));
+                columns.Add(table.Columns[c].Derive(Schema.Columns[c].Name, selection.Length, data => data.Gather(selection)));
                 continue;
             }
 

@@ -13,8 +13,10 @@ internal sealed class ProjectPlan(QueryPlan input, Schema schema, IReadOnlyList<
         for (var i = 0; i < expressions.Count; i++)
         {
             // Plain column references keep the input column (and its lazy selection) as is.
-            var data = expressions[i] is BoundColumnReference reference ? table.Columns[reference.Ordinal].Data : expressions[i].Evaluate(context, table);
-            columns.Add(new KqlColumn(Schema.Columns[i].Name, data));
+            var name = Schema.Columns[i].Name;
+            columns.Add(expressions[i] is BoundColumnReference reference
+                ? table.Columns[reference.Ordinal].Rename(name)
+                : new KqlColumn(name, expressions[i].Evaluate(context, table)));
         }
 
         return new KqlTable(string.Empty, columns, table.RowCount, table.Render);

@@ -14,22 +14,27 @@ internal sealed class UnionPlan(IReadOnlyList<QueryPlan> inputs, Schema schema, 
         var columns = new List<KqlColumn>();
         foreach (var (name, type) in Schema.Columns)
         {
-            var column = Column.Create(type, (int)total);
-            var at = 0;
-            for (var t = 0; t < tables.Count; t++)
-            {
-                var source = tables[t].Column(name);
-                var plan = inputs[t];
-                var ordinal = plan.Schema.IndexOf(name);
-                for (var i = 0; i < tables[t].RowCount; i++, at++)
-                {
-                    column.Set(at, ordinal >= 0 && source is not null ? source.Data.Get(i) : KqlValue.Null(type));
-                }
-            }
-
-            columns.Add(new KqlColumn(name, column));
+            // Built when first read: a union's inputs carry every column of their tables, most of them unread.
+            var sources = tables.Select((table, t) => inputs[t].Schema.IndexOf(name) >= 0 ? table.Column(name) : null).ToList();
+            columns.Add(new KqlColumn(name, type, (int)total, () => Concatenate(type, (int)total, tables, sources)));
         }
 
         return new KqlTable(string.Empty, columns, (int)total);
+    }
+
+    private static Column Concatenate(KqlType type, int total, List<KqlTable> tables, List<KqlColumn?> sources)
+    {
+        var column = Column.Create(type, total);
+        var at = 0;
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var source = sources[t]?.Data;
+            for (var i = 0; i < tables[t].RowCount; i++, at++)
+            {
+                column.Set(at, source is not null ? source.Get(i) : KqlValue.Null(type));
+            }
+        }
+
+        return column;
     }
 }
