@@ -27,7 +27,7 @@ internal static class H1Payload
             [
                 new HttpLoad(baseline, At(0.5), 30, small, 4),
                 new HttpLoad(incident, At(10), 40, small, 4),
-                .. HttpBursts(incident, 11, 5, 4, size.MiBRange(48, 56), rate: 200),
+                .. HttpBursts(incident, 11, 5, 4, size.MiBRange(48, 56)),
             ],
         };
     }
