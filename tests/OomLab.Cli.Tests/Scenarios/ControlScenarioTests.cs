@@ -34,7 +34,10 @@ public sealed class ControlScenarioTests(ControlRun run) : IClassFixture<Control
         var from = DateTime.Parse(incident, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal).Ticks;
         var baseline = Median(db, $"timestamp < {from}");
         var saturated = Median(db, $"timestamp >= {from}");
-        saturated.ShouldBeGreaterThan(baseline * 2, "queueing latency rises");
+        // Queueing, not CPU: successful calls in the incident wait behind others for several service times (100 ms each),
+        // which holds on a busy machine too, where the baseline's calls are slower than on an idle one.
+        saturated.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(300).Ticks, "queueing latency rises");
+        saturated.ShouldBeGreaterThan(baseline, "queueing latency rises");
     }
 
     /// <summary>The median duration (ticks) of successful HTTP dependency calls matching <paramref name="where"/>.</summary>

@@ -15,7 +15,7 @@ public sealed class H6CeilingScenarioTests(H6CeilingRun run) : IClassFixture<H6C
         var readings = run.InstancePrivateBytes(0, run.DeploymentStartTicks(1)).Order().ToList();
         readings.Count.ShouldBeGreaterThan(10);
         readings[(int)(readings.Count * 0.95)].ShouldBeGreaterThan(run.CeilingBytes * 0.88);
-        run.OutOfMemoryExceptions.ShouldBe(0);
+        (run.Exits137 + run.OutOfMemoryExceptions).ShouldBeGreaterThan(0, "the month-end peaks on top of the plateau crash the worker");
         run.LargestBlob.ShouldBeGreaterThan(run.CeilingBytes / 32, "large files are streamed, not buffered");
     }
 

@@ -5,8 +5,10 @@ namespace OomLab.Lab.Scenarios;
 
 /// <summary>
 /// H1: large request bodies buffered by an HTTP-triggered function. <c>ProcessOrderHttpTrigger</c> is served on
-/// 127.0.0.1 and receives a steady stream of small orders plus bursts of three large bodies (each about a sixth
-/// of the ceiling); buffering those together kills the worker, and memory returns to baseline between bursts.
+/// 127.0.0.1 and receives a steady stream of small orders plus bursts of two large bodies of 60-67 % of the ceiling.
+/// Buffering one of them takes at least twice its size (the <see cref="MemoryStream"/> doubles its capacity, then the
+/// copy to an array), more than the worker's heap limit of 1.1 × the ceiling: each large body fails on its own,
+/// whatever the timing, with an OutOfMemoryException or a kill, while memory returns to baseline between bursts.
 /// </summary>
 internal static class H1Payload
 {
@@ -27,7 +29,7 @@ internal static class H1Payload
             [
                 new HttpLoad(baseline, At(0.5), 30, small, 4),
                 new HttpLoad(incident, At(10), 40, small, 4),
-                .. HttpBursts(incident, 11, 5, 4, size.MiBRange(48, 56)),
+                .. HttpBursts(incident, 11, 8, 2, size.MiBRange(134, 150)),
             ],
         };
     }
