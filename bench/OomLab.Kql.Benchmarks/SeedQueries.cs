@@ -1,91 +1,10 @@
 namespace OomLab.Kql.Benchmarks;
 
-/// <summary>The seed queries benchmarked, verbatim, and their SQL equivalents (5 minutes = 3,000,000,000 ticks).</summary>
+/// <summary>The seed queries benchmarked, verbatim from the seed files, and their SQL equivalents (5 minutes = 3,000,000,000 ticks).</summary>
 internal static class SeedQueries
 {
-    public const string QueryB = """
-        let appName = "func-oom-lab-001";
-        let t0 = datetime(2026-04-05 01:30:00Z);
-        let t1 = datetime(2026-04-05 01:45:00Z);
-        requests
-        | where timestamp between (t0 .. t1)
-        | where cloud_RoleName == appName
-        | summarize
-            total=count(),
-            failures=countif(success == false),
-            p95Ms=round(percentile(toreal(duration / 1ms), 95), 2),
-            failureRatePercent=round(100.0 * failures / total, 2)
-          by bin(timestamp, 5m)
-        | order by timestamp asc
-        """;
-
-    public const string QueryG = """
-        let appName = "func-oom-lab-001";
-        let tStart = datetime(2026-04-05 01:45:00Z);
-        let tEnd = datetime(2026-04-05 02:25:00Z);
-        requests
-        | where timestamp between (tStart .. tEnd)
-        | where cloud_RoleName == appName
-        | summarize
-            total=count(),
-            failures=countif(success == false),
-            p95Ms=round(percentile(toreal(duration / 1ms), 95), 2),
-            failureRatePercent=round(100.0 * failures / total, 2)
-          by bin(timestamp, 5m)
-        | order by timestamp asc
-        """;
-
-    public const string QueryC = """
-        let appName = "func-oom-lab-001";
-        let t0 = datetime(2026-04-05 01:30:00Z);
-        let t1 = datetime(2026-04-05 01:45:00Z);
-        performanceCounters
-        | where timestamp between (t0 .. t1)
-        | where cloud_RoleName == appName
-        | where counter == "Private Bytes"
-        | summarize avgMemoryMB=round(avg(value) / (1024.0 * 1024.0), 1), maxMemoryMB=round(max(value) / (1024.0 * 1024.0), 1) by bin(timestamp, 5m)
-        | order by timestamp asc
-        """;
-
-    public const string QueryI = """
-        let appName = "func-oom-lab-001";
-        let tStart = datetime(2026-04-05 01:45:00Z);
-        let tEnd = datetime(2026-04-05 02:25:00Z);
-        performanceCounters
-        | where timestamp between (tStart .. tEnd)
-        | where cloud_RoleName == appName
-        | where counter == "Private Bytes"
-        | summarize avgMemoryMB=round(avg(value) / (1024.0 * 1024.0), 1), maxMemoryMB=round(max(value) / (1024.0 * 1024.0), 1) by bin(timestamp, 5m)
-        | order by timestamp asc
-        """;
-
-    public const string QueryF = """
-        let appName = "func-oom-lab-001";
-        let tStart = datetime(2026-04-05 01:45:00Z);
-        let tEnd = datetime(2026-04-05 02:25:00Z);
-        traces
-        | where timestamp between (tStart .. tEnd)
-        | where cloud_RoleName == appName
-        | where message has_any ("Worker process exited", "exit code 137", "Restarting worker process", "Worker process started")
-        | project timestamp, severityLevel, message
-        | order by timestamp asc
-        """;
-
-    public const string H1 = """
-        traces
-        | where timestamp > ago(6h)
-        | where message has_any ("OutOfMemoryException", "OutOfMemory", "worker process")
-        | project oomTime=timestamp, operation_Id, cloud_RoleInstance, message
-        | join kind=leftouter (
-            requests
-            | where timestamp > ago(6h)
-            | extend requestBytes = tolong(customDimensions["RequestBodyBytes"])
-            | project operation_Id, reqTime=timestamp, name, resultCode, requestBytes
-        ) on operation_Id
-        | where isnotempty(requestBytes)
-        | summarize incidents=count(), p95RequestBytes=percentile(requestBytes,95), maxRequestBytes=max(requestBytes) by name
-        | order by incidents desc
-        """;
+    /// <summary>A seed KQL block, verbatim: the files the KQL tests check the engine against (Seeds/*.kql).</summary>
+    public static string Kql(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seeds", name + ".kql"));
 
     public static string RequestsSql(long from, long to) => $"""
         WITH f AS (
