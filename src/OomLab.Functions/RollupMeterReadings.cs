@@ -11,7 +11,7 @@ namespace OomLab.Functions;
 /// window is summarised at the end. One window per invocation slot is allocated up front and reused, so memory
 /// depends on concurrency, not on file size: an efficient design whose legitimate working set sits close to the
 /// plan's memory. A file of at least <c>ROLLUP_MONTH_END_BYTES</c> (default: never) is a month-end file: it is also
-/// folded into a month window of the same size, allocated for that invocation only, so month-end files are the
+/// folded into a month window of the same size, held for that invocation only and collected when released, so month-end files are the
 /// short legitimate peaks on top of the plateau.
 /// </summary>
 [Function("RollupMeterReadings")]
@@ -23,6 +23,9 @@ public sealed class RollupMeterReadings : IBlobFunction
     private const int ChunkSize = 1024 * 1024;
 
     private const int SketchRows = 2;
+
+    /// <summary>The size of one meter reading record: meter, time, value and quality fields.</summary>
+    private const int ReadingBytes = 64;
 
     private readonly ConcurrentBag<byte[]> windows = [];
     private bool allocated;
@@ -41,6 +44,11 @@ public sealed class RollupMeterReadings : IBlobFunction
         }
 
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+
+        // A month-end file is also folded into a month window, needed for this invocation only: it is held while the
+        // file is read, then released and collected at once, as a memory-tight batch job does, so that the working set
+        // returns to the plateau instead of keeping month windows as garbage until the runtime next collects.
+        var month = IsMonthEnd(context) ? new byte[size] : null;
         try
         {
             long bytes = 0;
@@ -50,17 +58,22 @@ public sealed class RollupMeterReadings : IBlobFunction
                 while ((read = await input.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken)) > 0)
                 {
                     Fold(chunk.AsSpan(0, read), window);
+                    if (month is not null)
+                    {
+                        Fold(chunk.AsSpan(0, read), month);
+                    }
+
                     bytes += read;
                 }
             }
 
-            if (IsMonthEnd(context))
+            if (month is not null)
             {
-                // The month window is needed only to merge this file's day into the month, so it lives for this invocation only.
-                var month = new byte[size];
                 Merge(window, month);
                 (_, var monthPeak) = Summarise(month);
                 context.Logger.Log(LogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"Merged month-end file {context.BlobName} into a {size}-byte month window (peak bucket {monthPeak})"));
+                month = null;
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
             }
 
             var (buckets, peak) = Summarise(window);
@@ -117,13 +130,14 @@ public sealed class RollupMeterReadings : IBlobFunction
     }
 
     /// <summary>
-    /// Counts each 8-byte reading in a count-min sketch: the window is split into <see cref="SketchRows"/> rows and
-    /// every reading increments one bucket per row, chosen by an independent hash, so the window's whole extent is in use.
+    /// Counts each reading (a <see cref="ReadingBytes"/>-byte record, keyed by its first 8 bytes) in a count-min sketch:
+    /// the window is split into <see cref="SketchRows"/> rows and every reading increments one bucket per row, chosen by
+    /// an independent hash, so the window's whole extent is in use.
     /// </summary>
     private static void Fold(ReadOnlySpan<byte> readings, byte[] window)
     {
         var rowLength = window.Length / SketchRows;
-        for (var i = 0; i + sizeof(ulong) <= readings.Length; i += sizeof(ulong))
+        for (var i = 0; i + ReadingBytes <= readings.Length; i += ReadingBytes)
         {
             var reading = BitConverter.ToUInt64(readings[i..]);
             for (var row = 0; row < SketchRows; row++)
