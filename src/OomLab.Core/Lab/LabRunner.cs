@@ -134,14 +134,6 @@ internal sealed class LabRunner
     }
 
     /// <summary>
-    /// The lab compresses time, so the pool's real-time policies are scaled to it: counters four times a second
-    /// so every 5-minute bin has many readings, and a recycle pause of seconds rather than half a minute. A restart
-    /// does not wait for in-flight invocations (they go back to the queue), as a platform restart does not.
-    /// The managed heap may grow a tenth past the ceiling, so that the instance-level kill (the seed's exit 137)
-    /// is about as reachable as the in-process failure (the seed's MemoryError): with the heap limit at the
-    /// ceiling itself, the runtime nearly always throws before the instance crosses it.
-    /// </summary>
-    /// <summary>
     /// Lets the last deployment finish what is queued after the recovery window closes, so that every blob ends
     /// processed or poisoned with a reason; bounded by <see cref="DrainLimit"/> of real time.
     /// </summary>
@@ -172,6 +164,14 @@ internal sealed class LabRunner
     /// </summary>
     private static readonly TimeSpan RestartLead = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The lab compresses time, so the pool's real-time policies are scaled to it: counters four times a second
+    /// so every 5-minute bin has many readings, and a recycle pause of seconds rather than half a minute. A restart
+    /// does not wait for in-flight invocations (they go back to the queue), as a platform restart does not.
+    /// The managed heap may grow a tenth past the ceiling, so that the instance-level kill (the seed's exit 137)
+    /// is about as reachable as the in-process failure (the seed's MemoryError): with the heap limit at the
+    /// ceiling itself, the runtime nearly always throws before the instance crosses it.
+    /// </summary>
     private static WorkerPoolOptions ConfigureWorkers(WorkerPoolOptions workers) => workers with
     {
         ShutdownTimeout = TimeSpan.FromMilliseconds(250),
