@@ -30,8 +30,8 @@ public sealed class BlobStreamProcessor : IBlobFunction
         this.chunkSize = chunkSize;
     }
 
-    /// <summary>How many chunks a large blob's pipeline holds: 2, one being hashed while the other is read, counted and written.</summary>
-    public const int PipelineDepth = 2;
+    /// <summary>How many chunks a large blob's pipeline holds: 4, so reads and writes may run ahead of the hash.</summary>
+    public const int PipelineDepth = 4;
 
     /// <inheritdoc />
     public async Task RunAsync(BlobContext context, CancellationToken cancellationToken = default)
