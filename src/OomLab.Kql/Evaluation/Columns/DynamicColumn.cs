@@ -69,13 +69,19 @@ internal sealed class DynamicColumn : Column
             return DynamicValues.Member(Node(row), name);
         }
 
-        var members = _cells.Members.GetOrAdd(name, static (_, length) => Fill(new object?[length]), _cells.Values.Length);
-        var member = members[at];
+        var members = _cells.Members.GetOrAdd(name, static (_, length) => new Members(length), _cells.Values.Length);
+        var member = members.Values[at];
         if (member == NotRead)
         {
+            // Cells often repeat one text (a store keeps one string per distinct value): read each text's member once.
             // A cell that does not even mention the key cannot have it: skip the parse.
-            member = text.Contains("\"" + name + "\"", StringComparison.Ordinal) ? ReadMember(text, name) : null;
-            members[at] = member;
+            if (!members.ByText.TryGetValue(text, out member))
+            {
+                member = text.Contains(members.QuotedName(name), StringComparison.Ordinal) ? ReadMember(text, name) : null;
+                members.Remember(text, member);
+            }
+
+            members.Values[at] = member;
         }
 
         return (JsonNode?)member;
@@ -126,12 +132,6 @@ internal sealed class DynamicColumn : Column
 
     private int At(int row) => _rows is null ? row : _rows[row];
 
-    private static object?[] Fill(object?[] members)
-    {
-        Array.Fill(members, NotRead);
-        return members;
-    }
-
     /// <summary>The member of the JSON object in <paramref name="text"/>, read without building the whole object.</summary>
     private static JsonNode? ReadMember(string text, string name)
     {
@@ -160,6 +160,35 @@ internal sealed class DynamicColumn : Column
     {
         public object?[] Values { get; } = values;
 
-        public ConcurrentDictionary<string, object?[]> Members { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, Members> Members { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>One member read by a constant key: per cell, and per distinct text (by reference: comparing texts would cost more than it saves).</summary>
+    private sealed class Members
+    {
+        private const int MaxRemembered = 1 << 16;
+        private string? _quotedName;
+        private int _remembered;
+
+        public Members(int length)
+        {
+            Values = new object?[length];
+            Array.Fill(Values, NotRead);
+        }
+
+        public object?[] Values { get; }
+
+        public ConcurrentDictionary<string, object?> ByText { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public string QuotedName(string name) => _quotedName ??= "\"" + name + "\"";
+
+        public void Remember(string text, object? member)
+        {
+            // Texts that never repeat (a size per row) would only fill the table.
+            if (Interlocked.Increment(ref _remembered) <= MaxRemembered)
+            {
+                ByText.TryAdd(text, member);
+            }
+        }
     }
 }
