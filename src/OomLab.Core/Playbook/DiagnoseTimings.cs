@@ -10,6 +10,7 @@ internal static class DiagnoseTimings
 {
     private static readonly Lock Gate = new();
     private static long last = Stopwatch.GetTimestamp();
+    private static TimeSpan lastCpu;
 
     public static bool Enabled { get; } = Environment.GetEnvironmentVariable("OOMLAB_DIAGNOSE_TIMINGS") == "1";
 
@@ -24,9 +25,12 @@ internal static class DiagnoseTimings
         var now = Stopwatch.GetTimestamp();
         lock (Gate)
         {
-            var sinceStart = TimeProvider.System.GetUtcNow() - Process.GetCurrentProcess().StartTime.ToUniversalTime();
-            Console.Error.WriteLine($"{what}: {Stopwatch.GetElapsedTime(last, now).TotalMilliseconds:F0} ms ({sinceStart.TotalMilliseconds:F0} ms since the process started)");
+            using var process = Process.GetCurrentProcess();
+            var sinceStart = TimeProvider.System.GetUtcNow() - process.StartTime.ToUniversalTime();
+            var cpu = process.TotalProcessorTime;
+            Console.Error.WriteLine($"{what}: {Stopwatch.GetElapsedTime(last, now).TotalMilliseconds:F0} ms, CPU {(cpu - lastCpu).TotalMilliseconds:F0} ms ({sinceStart.TotalMilliseconds:F0} ms, CPU {cpu.TotalMilliseconds:F0} ms since the process started)");
             last = now;
+            lastCpu = cpu;
         }
     }
 

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Text;
+using SQLitePCL;
 
 namespace OomLab.Telemetry;
 
@@ -21,34 +22,49 @@ internal abstract class ColumnReader
         _ => new Strings(column, rows),
     };
 
-    /// <summary>Reads field <paramref name="field"/> of the current row into row <paramref name="row"/>.</summary>
-    public abstract void Read(SqliteDataReader reader, int field, int row);
+    /// <summary>Reads field <paramref name="field"/> of the statement's current row into row <paramref name="row"/>.</summary>
+    public abstract void Read(sqlite3_stmt statement, int field, int row);
 
-    private sealed class Strings(TelemetryColumn column, int rows) : ColumnReader(column)
+    // A zero or empty value may be null: only then is the type asked for (one call less per value).
+    private static bool IsNull(sqlite3_stmt statement, int field) => raw.sqlite3_column_type(statement, field) == raw.SQLITE_NULL;
+
+    private sealed class Strings : ColumnReader
     {
-        private readonly string?[] values = new string?[rows];
+        private readonly string?[] values;
 
         // Names, roles and types repeat across rows: one string per distinct value saves memory,
         // and lets predicates remember their answer per value.
         private readonly Dictionary<string, string> distinct = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+        public Strings(TelemetryColumn column, int rows)
+            : base(column)
+        {
+            values = new string?[rows];
+            lookup = distinct.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
         public override TelemetryColumnData Data => new(Column, values, null);
 
-        public override void Read(SqliteDataReader reader, int field, int row)
+        public override void Read(sqlite3_stmt statement, int field, int row)
         {
-            if (reader.IsDBNull(field))
+            var bytes = raw.sqlite3_column_blob(statement, field);
+            if (bytes.IsEmpty)
             {
+                values[row] = IsNull(statement, field) ? null : string.Empty;
                 return;
             }
 
-            var text = reader.GetString(field);
-            if (distinct.TryGetValue(text, out var known))
+            // Decoded into a buffer first: a repeated value is found without making a string.
+            Span<char> chars = bytes.Length > 512 ? new char[bytes.Length] : stackalloc char[bytes.Length];
+            chars = chars[..Encoding.UTF8.GetChars(bytes, chars)];
+            if (!lookup.TryGetValue(chars, out var text))
             {
-                text = known;
-            }
-            else if (distinct.Count < MaxDistinctStrings)
-            {
-                distinct.Add(text, text);
+                text = chars.ToString();
+                if (distinct.Count < MaxDistinctStrings)
+                {
+                    distinct.Add(text, text);
+                }
             }
 
             values[row] = text;
@@ -62,15 +78,16 @@ internal abstract class ColumnReader
 
         public override TelemetryColumnData Data => new(Column, values, nulls);
 
-        public override void Read(SqliteDataReader reader, int field, int row)
+        public override void Read(sqlite3_stmt statement, int field, int row)
         {
-            if (reader.IsDBNull(field))
+            var value = raw.sqlite3_column_int64(statement, field);
+            if (value == 0 && IsNull(statement, field))
             {
                 (nulls ??= new bool[values.Length])[row] = true;
             }
             else
             {
-                values[row] = reader.GetInt64(field);
+                values[row] = value;
             }
         }
     }
@@ -82,15 +99,16 @@ internal abstract class ColumnReader
 
         public override TelemetryColumnData Data => new(Column, values, nulls);
 
-        public override void Read(SqliteDataReader reader, int field, int row)
+        public override void Read(sqlite3_stmt statement, int field, int row)
         {
-            if (reader.IsDBNull(field))
+            var value = raw.sqlite3_column_double(statement, field);
+            if (value == 0 && IsNull(statement, field))
             {
                 (nulls ??= new bool[values.Length])[row] = true;
             }
             else
             {
-                values[row] = reader.GetDouble(field);
+                values[row] = value;
             }
         }
     }
@@ -102,15 +120,16 @@ internal abstract class ColumnReader
 
         public override TelemetryColumnData Data => new(Column, values, nulls);
 
-        public override void Read(SqliteDataReader reader, int field, int row)
+        public override void Read(sqlite3_stmt statement, int field, int row)
         {
-            if (reader.IsDBNull(field))
+            var value = raw.sqlite3_column_int64(statement, field);
+            if (value == 0 && IsNull(statement, field))
             {
                 (nulls ??= new bool[values.Length])[row] = true;
             }
             else
             {
-                values[row] = reader.GetInt64(field) != 0;
+                values[row] = value != 0;
             }
         }
     }
