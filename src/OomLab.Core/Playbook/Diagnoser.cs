@@ -35,24 +35,28 @@ internal static partial class Diagnoser
             .Set(RuleNames.TelemetryEnd, end is { } e ? e : TypedNull.DateTime);
         var queryPreamble = inputs.Preamble(playbook.Prelude);
 
-        var signals = new List<SignalValue>();
-        var scope = inputs.Copy();
-        foreach (var signal in playbook.Signals)
+        var signals = InOrder.Map(playbook.Signals, signal =>
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = PlaybookQuery.Run(queryPreamble, signal.Query, source, tables, kql, cancellationToken);
             var table = result.Table;
             var value = table.RowCount == 0 || table.Columns.Count == 0 ? null : table.Columns[0].GetValue(0);
-            signals.Add(new SignalValue(signal.Name, signal.Description, value));
-            scope.Set(signal.Name, value ?? TypedNull.Real);
-            DiagnoseTimings.Mark($"signal {signal.Name}");
+            DiagnoseTimings.Took($"signal {signal.Name}", started);
+            return new SignalValue(signal.Name, signal.Description, value);
+        }, cancellationToken);
+        var scope = inputs.Copy();
+        foreach (var signal in signals)
+        {
+            scope.Set(signal.Name, signal.Value ?? TypedNull.Real);
         }
+
+        DiagnoseTimings.Mark("signals");
 
         var rules = new RuleRunner(scope.Preamble(), source, kql, cancellationToken);
         var (path, memoryIsCause) = Walk(playbook, rules);
         var severity = memoryIsCause ? Grade(playbook, rules) : null;
         DiagnoseTimings.Mark("decision flow and severity");
-        var hypotheses = playbook.Hypotheses
-            .Select(h => Judge(h, rules, tables, queryPreamble, rowCounts, options, kql, cancellationToken))
+        var hypotheses = InOrder.Map(playbook.Hypotheses, h => Judge(h, rules, tables, queryPreamble, rowCounts, options, kql, cancellationToken), cancellationToken)
             .OrderBy(h => h.Status)
             .ThenByDescending(h => h.Score)
             .ToList();
