@@ -72,7 +72,7 @@ internal static class DiagnoseCommand
         DiagnoseTimings.Mark("start-up");
         var store = TelemetryLocation.Resolve(telemetryPath);
         var definition = playbookPath is null ? PlaybookLoader.BuiltIn() : PlaybookLoader.LoadFile(playbookPath);
-        DiagnoseTimings.Mark("playbook loaded and checked");
+        DiagnoseTimings.Mark("playbook loaded");
         var (ceilingBytes, ceilingText, concurrency) = Ceiling(telemetryPath, plan, ceiling);
         var options = new DiagnosisOptions(definition, ceilingBytes, ceilingText) { Now = now, ConfiguredConcurrency = concurrency, EvidenceRowLimit = evidenceRows };
         using var tables = TelemetryTableSource.Open(store);

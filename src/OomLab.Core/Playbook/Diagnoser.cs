@@ -10,6 +10,9 @@ namespace OomLab.Playbook;
 /// </summary>
 internal static partial class Diagnoser
 {
+    // Below this many rows, reading each column when a query first needs it costs less than finding the columns first.
+    private const long PrefetchFromRows = 100_000;
+
     /// <summary>Diagnoses the telemetry in <paramref name="tables"/> (a store's tables, or any source with the Application Insights table names).</summary>
     public static Diagnosis Run(ITableSource tables, DiagnosisOptions options, CancellationToken cancellationToken = default)
     {
@@ -17,10 +20,12 @@ internal static partial class Diagnoser
         ArgumentNullException.ThrowIfNull(options);
         var playbook = options.Playbook;
         var source = playbook.Source;
-        if (tables is TelemetryTableSource store)
+        if (tables is TelemetryTableSource { RowCount: >= PrefetchFromRows } store)
         {
-            store.Prefetch(ColumnsRead(playbook, cancellationToken), cancellationToken);
-            DiagnoseTimings.Mark("columns the playbook reads, one pass per table");
+            var columns = ColumnsRead(playbook, cancellationToken);
+            DiagnoseTimings.Mark("columns the playbook reads, found");
+            store.Prefetch(columns, cancellationToken);
+            DiagnoseTimings.Mark("columns read, one pass per table");
         }
 
         var (rowCounts, start, end) = Survey(tables, cancellationToken);

@@ -71,6 +71,9 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
 
     public IEnumerable<string> TableNames => TelemetrySchema.Tables.Select(t => t.Name);
 
+    /// <summary>The rows in all tables (counted when each table is first named).</summary>
+    public long RowCount => TelemetrySchema.Tables.Sum(t => TryGetTable(t.Name, out var table) ? (long)table.RowCount : 0);
+
     public bool TryGetTable(string name, [NotNullWhen(true)] out KqlTable? table)
     {
         var schema = TelemetrySchema.Find(name);
