@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -132,27 +134,62 @@ internal sealed class DynamicColumn : Column
 
     private int At(int row) => _rows is null ? row : _rows[row];
 
-    /// <summary>The member of the JSON object in <paramref name="text"/>, read without building the whole object.</summary>
+    /// <summary>
+    /// The member of the JSON object in <paramref name="text"/>, read without building the whole object: the text is
+    /// read token by token (all of it, so invalid JSON still gives null) and only the member's value is kept. When a
+    /// name repeats, the last one counts, as in <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>.
+    /// </summary>
     private static JsonNode? ReadMember(string text, string name)
     {
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
-            using var document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty(name, out var member))
+            Span<byte> buffer = rented ?? stackalloc byte[length];
+            var reader = new Utf8JsonReader(buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;
             }
 
-            return member.ValueKind switch
+            JsonElement? member = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                JsonValueKind.Null => null,
-                JsonValueKind.Object or JsonValueKind.Array => JsonNode.Parse(member.GetRawText()),
-                _ => JsonValue.Create(member.Clone()),
+                var match = reader.ValueTextEquals(name);
+                reader.Read();
+                if (match)
+                {
+                    member = JsonElement.ParseValue(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            while (reader.Read())
+            {
+                // Anything after the object is invalid; reading to the end finds it.
+            }
+
+            return member switch
+            {
+                null => null,
+                { ValueKind: JsonValueKind.Null } => null,
+                { ValueKind: JsonValueKind.Object or JsonValueKind.Array } value => JsonNode.Parse(value.GetRawText()),
+                { } value => JsonValue.Create(value),
             };
         }
         catch (JsonException)
         {
             return null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
