@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Text;
-using SQLitePCL;
 
 namespace OomLab.Telemetry;
 
@@ -23,10 +23,10 @@ internal abstract class ColumnReader
     };
 
     /// <summary>Reads field <paramref name="field"/> of the statement's current row into row <paramref name="row"/>.</summary>
-    public abstract void Read(sqlite3_stmt statement, int field, int row);
+    public abstract void Read(IntPtr statement, int field, int row);
 
-    // A zero or empty value may be null: only then is the type asked for (one call less per value).
-    private static bool IsNull(sqlite3_stmt statement, int field) => raw.sqlite3_column_type(statement, field) == raw.SQLITE_NULL;
+    // A zero value may be null: only then is the type asked for (one call less per value).
+    private static bool IsNull(IntPtr statement, int field) => SqliteColumns.IsNull(statement, field);
 
     private sealed class Strings : ColumnReader
     {
@@ -36,6 +36,7 @@ internal abstract class ColumnReader
         // and lets predicates remember their answer per value.
         private readonly Dictionary<string, string> distinct = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private byte[] utf8 = new byte[256];
 
         public Strings(TelemetryColumn column, int rows)
             : base(column)
@@ -46,28 +47,42 @@ internal abstract class ColumnReader
 
         public override TelemetryColumnData Data => new(Column, values, null);
 
-        public override void Read(sqlite3_stmt statement, int field, int row)
+        public override void Read(IntPtr statement, int field, int row)
         {
-            var bytes = raw.sqlite3_column_blob(statement, field);
-            if (bytes.IsEmpty)
+            var text = SqliteColumns.Text(statement, field);
+            if (text == IntPtr.Zero)
             {
-                values[row] = IsNull(statement, field) ? null : string.Empty;
                 return;
             }
+
+            var length = SqliteColumns.Bytes(statement, field);
+            if (length == 0)
+            {
+                values[row] = string.Empty;
+                return;
+            }
+
+            if (utf8.Length < length)
+            {
+                utf8 = new byte[Math.Max(length, utf8.Length * 2)];
+            }
+
+            Marshal.Copy(text, utf8, 0, length);
+            var bytes = utf8.AsSpan(0, length);
 
             // Decoded into a buffer first: a repeated value is found without making a string.
             Span<char> chars = bytes.Length > 512 ? new char[bytes.Length] : stackalloc char[bytes.Length];
             chars = chars[..Encoding.UTF8.GetChars(bytes, chars)];
-            if (!lookup.TryGetValue(chars, out var text))
+            if (!lookup.TryGetValue(chars, out var value))
             {
-                text = chars.ToString();
+                value = chars.ToString();
                 if (distinct.Count < MaxDistinctStrings)
                 {
-                    distinct.Add(text, text);
+                    distinct.Add(value, value);
                 }
             }
 
-            values[row] = text;
+            values[row] = value;
         }
     }
 
@@ -78,9 +93,9 @@ internal abstract class ColumnReader
 
         public override TelemetryColumnData Data => new(Column, values, nulls);
 
-        public override void Read(sqlite3_stmt statement, int field, int row)
+        public override void Read(IntPtr statement, int field, int row)
         {
-            var value = raw.sqlite3_column_int64(statement, field);
+            var value = SqliteColumns.Int64(statement, field);
             if (value == 0 && IsNull(statement, field))
             {
                 (nulls ??= new bool[values.Length])[row] = true;
@@ -99,9 +114,9 @@ internal abstract class ColumnReader
 
         public override TelemetryColumnData Data => new(Column, values, nulls);
 
-        public override void Read(sqlite3_stmt statement, int field, int row)
+        public override void Read(IntPtr statement, int field, int row)
         {
-            var value = raw.sqlite3_column_double(statement, field);
+            var value = SqliteColumns.Double(statement, field);
             if (value == 0 && IsNull(statement, field))
             {
                 (nulls ??= new bool[values.Length])[row] = true;
@@ -120,9 +135,9 @@ internal abstract class ColumnReader
 
         public override TelemetryColumnData Data => new(Column, values, nulls);
 
-        public override void Read(sqlite3_stmt statement, int field, int row)
+        public override void Read(IntPtr statement, int field, int row)
         {
-            var value = raw.sqlite3_column_int64(statement, field);
+            var value = SqliteColumns.Int64(statement, field);
             if (value == 0 && IsNull(statement, field))
             {
                 (nulls ??= new bool[values.Length])[row] = true;

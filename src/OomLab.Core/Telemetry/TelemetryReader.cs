@@ -77,11 +77,12 @@ internal sealed class TelemetryReader : IDisposable
             {
                 var row = 0;
                 int step;
+                var pointer = statement.DangerousGetHandle();
                 while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
                 {
                     for (var c = 0; c < readers.Length; c++)
                     {
-                        readers[c].Read(statement, c, row);
+                        readers[c].Read(pointer, c, row);
                     }
 
                     row++;
