@@ -45,7 +45,7 @@ public sealed class KqlOptions
     /// <summary>Whether queries with these options share tabular <c>let</c> results (default false).</summary>
     public bool ShareLetResults { get; }
 
-    internal System.Collections.Concurrent.ConcurrentDictionary<string, KqlTable> LetResults { get; } = new(StringComparer.Ordinal);
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<KqlTable>> LetResults { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The clock for <c>now()</c> (default <see cref="TimeProvider.System"/>).</summary>
     public TimeProvider TimeProvider { get; }

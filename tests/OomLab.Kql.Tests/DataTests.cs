@@ -130,6 +130,42 @@ public sealed class DataTests
     }
 
     [Theory]
+    [InlineData("{\"k\":7}")]
+    [InlineData("{\"k\":\"seven\",\"z\":1}")]
+    [InlineData("{\"a\":{\"k\":1},\"k\":[1,{\"k\":2}]}")]
+    [InlineData("{\"k\":1,\"k\":2}")]
+    [InlineData("{\"k\":null}")]
+    [InlineData("{\"k\":1} trailing")]
+    [InlineData("{\"k\":1,\"b\":}")]
+    [InlineData("{\"k\":1,}")]
+    [InlineData("  {\"k\" : true }  ")]
+    [InlineData("[{\"k\":1}]")]
+    [InlineData("\"k\"")]
+    [InlineData("{\"k\":\"a\\\"b\\u00e9\"}")]
+    public void A_member_read_from_json_text_is_the_member_of_the_parsed_text(string json)
+    {
+        var source = new InMemoryTableSource(new KqlTableBuilder("T").AddDynamic("d", [json]).Build());
+
+        Rows(Table("T | project m = tostring(d.k)", source)).ShouldBe([MemberOfParsedText(json)]);
+    }
+
+    private static string MemberOfParsedText(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            var root = document.RootElement;
+            return root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("k", out var member) || member.ValueKind == System.Text.Json.JsonValueKind.Null
+                ? string.Empty
+                : member.ValueKind == System.Text.Json.JsonValueKind.String ? member.GetString()! : member.GetRawText();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return string.Empty;
+        }
+    }
+
+    [Theory]
     [InlineData(true, "let x = T | where n > 0;", "3")]
     [InlineData(false, "let x = T | where n > 0;", "1")]
     [InlineData(true, "let x = T | where n > 1;", "1")]

@@ -69,12 +69,15 @@ internal static class DiagnoseCommand
             throw new OomLabException($"--evidence-rows {evidenceRows}: must be 0 or more");
         }
 
+        DiagnoseTimings.Mark("start-up");
         var store = TelemetryLocation.Resolve(telemetryPath);
         var definition = playbookPath is null ? PlaybookLoader.BuiltIn() : PlaybookLoader.LoadFile(playbookPath);
+        DiagnoseTimings.Mark("playbook loaded");
         var (ceilingBytes, ceilingText, concurrency) = Ceiling(telemetryPath, plan, ceiling);
         var options = new DiagnosisOptions(definition, ceilingBytes, ceilingText) { Now = now, ConfiguredConcurrency = concurrency, EvidenceRowLimit = evidenceRows };
         using var tables = TelemetryTableSource.Open(store);
         var diagnosis = Diagnoser.Run(tables, options, cancellationToken);
+        DiagnoseTimings.Mark("diagnosis");
         var exitCode = diagnosis.MemoryIsCause ? MemoryIsCause : NotMemory;
         var json = DiagnosisJson.Write(diagnosis, exitCode);
         if (format == "json")
@@ -90,6 +93,8 @@ internal static class DiagnoseCommand
         {
             WriteIntoRun(telemetryPath, json, printReport: format != "json");
         }
+
+        DiagnoseTimings.Mark("output (and the run's report)");
 
         return exitCode;
     }

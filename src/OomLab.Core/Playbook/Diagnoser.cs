@@ -10,6 +10,9 @@ namespace OomLab.Playbook;
 /// </summary>
 internal static partial class Diagnoser
 {
+    // Below this many rows, reading each column when a query first needs it costs less than finding the columns first.
+    private const long PrefetchFromRows = 100_000;
+
     /// <summary>Diagnoses the telemetry in <paramref name="tables"/> (a store's tables, or any source with the Application Insights table names).</summary>
     public static Diagnosis Run(ITableSource tables, DiagnosisOptions options, CancellationToken cancellationToken = default)
     {
@@ -17,7 +20,16 @@ internal static partial class Diagnoser
         ArgumentNullException.ThrowIfNull(options);
         var playbook = options.Playbook;
         var source = playbook.Source;
+        if (tables is TelemetryTableSource { RowCount: >= PrefetchFromRows } store)
+        {
+            var columns = ColumnsRead(playbook, cancellationToken);
+            DiagnoseTimings.Mark("columns the playbook reads, found");
+            store.Prefetch(columns, cancellationToken);
+            DiagnoseTimings.Mark("columns read, one pass per table");
+        }
+
         var (rowCounts, start, end) = Survey(tables, cancellationToken);
+        DiagnoseTimings.Mark("survey");
         var now = options.Now ?? end ?? TimeProvider.System.GetUtcNow();
         var kql = new KqlOptions(timeProvider: new FixedTimeProvider(now), shareLetResults: true);
 
@@ -28,25 +40,32 @@ internal static partial class Diagnoser
             .Set(RuleNames.TelemetryEnd, end is { } e ? e : TypedNull.DateTime);
         var queryPreamble = inputs.Preamble(playbook.Prelude);
 
-        var signals = new List<SignalValue>();
-        var scope = inputs.Copy();
-        foreach (var signal in playbook.Signals)
+        var signals = InOrder.Map(playbook.Signals, signal =>
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = PlaybookQuery.Run(queryPreamble, signal.Query, source, tables, kql, cancellationToken);
             var table = result.Table;
             var value = table.RowCount == 0 || table.Columns.Count == 0 ? null : table.Columns[0].GetValue(0);
-            signals.Add(new SignalValue(signal.Name, signal.Description, value));
-            scope.Set(signal.Name, value ?? TypedNull.Real);
+            DiagnoseTimings.Took($"signal {signal.Name}", started);
+            return new SignalValue(signal.Name, signal.Description, value);
+        }, cancellationToken);
+        var scope = inputs.Copy();
+        foreach (var signal in signals)
+        {
+            scope.Set(signal.Name, signal.Value ?? TypedNull.Real);
         }
+
+        DiagnoseTimings.Mark("signals");
 
         var rules = new RuleRunner(scope.Preamble(), source, kql, cancellationToken);
         var (path, memoryIsCause) = Walk(playbook, rules);
         var severity = memoryIsCause ? Grade(playbook, rules) : null;
-        var hypotheses = playbook.Hypotheses
-            .Select(h => Judge(h, rules, tables, queryPreamble, rowCounts, options, kql, cancellationToken))
+        DiagnoseTimings.Mark("decision flow and severity");
+        var hypotheses = InOrder.Map(playbook.Hypotheses, h => Judge(h, rules, tables, queryPreamble, rowCounts, options, kql, cancellationToken), cancellationToken)
             .OrderBy(h => h.Status)
             .ThenByDescending(h => h.Score)
             .ToList();
+        DiagnoseTimings.Mark("hypotheses");
 
         double? Signal(string name) => PlaybookQuery.Number(signals.FirstOrDefault(v => v.Name == name)?.Value);
         var plan = MitigationCalculator.Compute(
@@ -67,9 +86,25 @@ internal static partial class Diagnoser
         var misreadings = playbook.Misreadings.Where(m => after.Holds(m.When)).Select(m => new MisreadingFinding(m)).ToList();
         var mitigations = playbook.Mitigations.Where(m => after.Holds(m.When)).Select(m => new MitigationFinding(m.Id, m.Title, Fill(m.Text, plan))).ToList();
 
+        DiagnoseTimings.Mark("misreadings and mitigations");
         return new Diagnosis(
             playbook.Name, source, options.CeilingBytes, options.Ceiling, start, end, now, signals, path, memoryIsCause, severity,
             hypotheses, misreadings, mitigations, plan);
+    }
+
+    /// <summary>The columns the playbook's queries read, found by running them over tables with no rows.</summary>
+    private static IReadOnlyCollection<(string Table, string Column)> ColumnsRead(PlaybookDefinition playbook, CancellationToken cancellationToken)
+    {
+        var recorder = new ColumnRecorder();
+        Survey(recorder, cancellationToken);
+        var queryPreamble = RuleNames.InputPlaceholders().Preamble(playbook.Prelude);
+        var kql = new KqlOptions(timeProvider: new FixedTimeProvider(DateTimeOffset.UnixEpoch), shareLetResults: true);
+        foreach (var query in playbook.Signals.Select(s => s.Query).Concat(playbook.Hypotheses.Select(h => h.Query)))
+        {
+            KqlEngine.Execute(queryPreamble + query.Value, recorder, kql, cancellationToken);
+        }
+
+        return recorder.Read;
     }
 
     private static (Dictionary<string, long> Rows, DateTimeOffset? Start, DateTimeOffset? End) Survey(ITableSource tables, CancellationToken cancellationToken)

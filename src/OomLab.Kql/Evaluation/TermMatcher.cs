@@ -13,6 +13,9 @@ internal sealed class TermMatcher
     private readonly StringComparison _comparison;
     private readonly SearchValues<string>? _any;
 
+    // Per needle: a vectorised search (string.IndexOf ignoring case is not vectorised, and runs once per row).
+    private readonly SearchValues<string>?[] _each;
+
     public TermMatcher(IReadOnlyList<string> needles, bool caseSensitive)
     {
         _needles = [.. needles];
@@ -21,6 +24,8 @@ internal sealed class TermMatcher
         {
             _any = SearchValues.Create(_needles, _comparison);
         }
+
+        _each = Array.ConvertAll(_needles, n => n.Length > 0 ? SearchValues.Create([n], _comparison) : null);
     }
 
     private static bool IsTermChar(char c) => char.IsLetterOrDigit(c);
@@ -29,9 +34,9 @@ internal sealed class TermMatcher
     {
         if (_any is null)
         {
-            foreach (var needle in _needles)
+            for (var i = 0; i < _needles.Length; i++)
             {
-                if (Has(text, needle))
+                if (Has(text, i))
                 {
                     return true;
                 }
@@ -67,9 +72,9 @@ internal sealed class TermMatcher
 
     public bool HasAll(string text)
     {
-        foreach (var needle in _needles)
+        for (var i = 0; i < _needles.Length; i++)
         {
-            if (!Has(text, needle))
+            if (!Has(text, i))
             {
                 return false;
             }
@@ -78,9 +83,10 @@ internal sealed class TermMatcher
         return true;
     }
 
-    private bool Has(string text, string needle)
+    private bool Has(string text, int index)
     {
-        if (needle.Length == 0)
+        var needle = _needles[index];
+        if (_each[index] is not { } search)
         {
             return true;
         }
@@ -89,7 +95,7 @@ internal sealed class TermMatcher
         var offset = 0;
         while (offset <= span.Length - needle.Length)
         {
-            var found = span[offset..].IndexOf(needle, _comparison);
+            var found = span[offset..].IndexOfAny(search);
             if (found < 0)
             {
                 return false;

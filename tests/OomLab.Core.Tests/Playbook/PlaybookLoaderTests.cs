@@ -17,6 +17,13 @@ public sealed class PlaybookLoaderTests
         playbook.Source.ShouldBe(PlaybookLoader.BuiltInSource);
     }
 
+    [Fact]
+    public void Built_in_playbook_passes_every_check()
+    {
+        // BuiltIn() skips the checks at run time because this test makes them.
+        Should.NotThrow(() => PlaybookChecker.Check(PlaybookLoader.BuiltIn()));
+    }
+
     [Theory]
     [InlineData("name: [unclosed\n", 2, "not valid YAML")]
     [InlineData("name: x\nsignals: {}\ndecisionFlow: {start: A, nodes: [{id: A, text: a, memoryIsCause: false}]}\nseverity: []\nhypotheses: []\nbogus: 1\n", 6, "bogus: unknown key")]

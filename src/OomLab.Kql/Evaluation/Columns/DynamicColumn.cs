@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -69,13 +71,19 @@ internal sealed class DynamicColumn : Column
             return DynamicValues.Member(Node(row), name);
         }
 
-        var members = _cells.Members.GetOrAdd(name, static (_, length) => Fill(new object?[length]), _cells.Values.Length);
-        var member = members[at];
+        var members = _cells.Members.GetOrAdd(name, static (_, length) => new Members(length), _cells.Values.Length);
+        var member = members.Values[at];
         if (member == NotRead)
         {
+            // Cells often repeat one text (a store keeps one string per distinct value): read each text's member once.
             // A cell that does not even mention the key cannot have it: skip the parse.
-            member = text.Contains("\"" + name + "\"", StringComparison.Ordinal) ? ReadMember(text, name) : null;
-            members[at] = member;
+            if (!members.ByText.TryGetValue(text, out member))
+            {
+                member = text.Contains(members.QuotedName(name), StringComparison.Ordinal) ? ReadMember(text, name) : null;
+                members.Remember(text, member);
+            }
+
+            members.Values[at] = member;
         }
 
         return (JsonNode?)member;
@@ -126,33 +134,62 @@ internal sealed class DynamicColumn : Column
 
     private int At(int row) => _rows is null ? row : _rows[row];
 
-    private static object?[] Fill(object?[] members)
-    {
-        Array.Fill(members, NotRead);
-        return members;
-    }
-
-    /// <summary>The member of the JSON object in <paramref name="text"/>, read without building the whole object.</summary>
+    /// <summary>
+    /// The member of the JSON object in <paramref name="text"/>, read without building the whole object: the text is
+    /// read token by token (all of it, so invalid JSON still gives null) and only the member's value is kept. When a
+    /// name repeats, the last one counts, as in <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>.
+    /// </summary>
     private static JsonNode? ReadMember(string text, string name)
     {
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
-            using var document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty(name, out var member))
+            Span<byte> buffer = rented ?? stackalloc byte[length];
+            var reader = new Utf8JsonReader(buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;
             }
 
-            return member.ValueKind switch
+            JsonElement? member = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                JsonValueKind.Null => null,
-                JsonValueKind.Object or JsonValueKind.Array => JsonNode.Parse(member.GetRawText()),
-                _ => JsonValue.Create(member.Clone()),
+                var match = reader.ValueTextEquals(name);
+                reader.Read();
+                if (match)
+                {
+                    member = JsonElement.ParseValue(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            while (reader.Read())
+            {
+                // Anything after the object is invalid; reading to the end finds it.
+            }
+
+            return member switch
+            {
+                null => null,
+                { ValueKind: JsonValueKind.Null } => null,
+                { ValueKind: JsonValueKind.Object or JsonValueKind.Array } value => JsonNode.Parse(value.GetRawText()),
+                { } value => JsonValue.Create(value),
             };
         }
         catch (JsonException)
         {
             return null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -160,6 +197,35 @@ internal sealed class DynamicColumn : Column
     {
         public object?[] Values { get; } = values;
 
-        public ConcurrentDictionary<string, object?[]> Members { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, Members> Members { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>One member read by a constant key: per cell, and per distinct text (by reference: comparing texts would cost more than it saves).</summary>
+    private sealed class Members
+    {
+        private const int MaxRemembered = 1 << 16;
+        private string? _quotedName;
+        private int _remembered;
+
+        public Members(int length)
+        {
+            Values = new object?[length];
+            Array.Fill(Values, NotRead);
+        }
+
+        public object?[] Values { get; }
+
+        public ConcurrentDictionary<string, object?> ByText { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public string QuotedName(string name) => _quotedName ??= "\"" + name + "\"";
+
+        public void Remember(string text, object? member)
+        {
+            // Texts that never repeat (a size per row) would only fill the table.
+            if (Interlocked.Increment(ref _remembered) <= MaxRemembered)
+            {
+                ByText.TryAdd(text, member);
+            }
+        }
     }
 }

@@ -13,14 +13,11 @@ internal sealed class CachedPlan(QueryPlan inner, TextSpan span, string key) : Q
         if (!context.Cache.TryGetValue(this, out var table))
         {
             var options = context.Options;
-            if (!options.ShareLetResults || !options.LetResults.TryGetValue(key, out table))
-            {
-                table = inner.Execute(context);
-                if (options.ShareLetResults)
-                {
-                    options.LetResults.TryAdd(key, table);
-                }
-            }
+
+            // Queries running at once that share a let wait for one evaluation of it rather than each making their own.
+            table = options.ShareLetResults
+                ? options.LetResults.GetOrAdd(key, _ => new Lazy<KqlTable>(() => inner.Execute(context))).Value
+                : inner.Execute(context);
 
             context.Cache[this] = table;
         }
