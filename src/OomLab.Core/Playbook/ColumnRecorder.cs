@@ -24,10 +24,10 @@ internal sealed class ColumnRecorder : ITableSource
             foreach (var column in schema.Columns)
             {
                 var key = (schema.Name, column.Name);
-                builder.AddDeferred(column.Name, KqlTypeOf(column.Type), 0, into =>
+                builder.AddDeferred(column.Name, TelemetryColumnData.KqlTypeOf(column.Type), 0, into =>
                 {
                     read[key] = true;
-                    Empty(into, column);
+                    TelemetryColumnData.Empty(column).AddTo(into);
                 });
             }
 
@@ -41,26 +41,4 @@ internal sealed class ColumnRecorder : ITableSource
     public IEnumerable<string> TableNames => TelemetrySchema.Tables.Select(t => t.Name);
 
     public bool TryGetTable(string name, [NotNullWhen(true)] out KqlTable? table) => tables.TryGetValue(name, out table);
-
-    private static KqlTableBuilder Empty(KqlTableBuilder builder, TelemetryColumn column) => column.Type switch
-    {
-        TelemetryColumnType.DateTime => builder.AddDateTime(column.Name, []),
-        TelemetryColumnType.TimeSpan => builder.AddTimeSpan(column.Name, []),
-        TelemetryColumnType.Long => builder.AddLong(column.Name, []),
-        TelemetryColumnType.Real => builder.AddReal(column.Name, []),
-        TelemetryColumnType.Bool => builder.AddBool(column.Name, []),
-        TelemetryColumnType.Dynamic => builder.AddDynamic(column.Name, Array.Empty<string?>()),
-        _ => builder.AddString(column.Name, []),
-    };
-
-    private static KqlType KqlTypeOf(TelemetryColumnType type) => type switch
-    {
-        TelemetryColumnType.DateTime => KqlType.DateTime,
-        TelemetryColumnType.TimeSpan => KqlType.TimeSpan,
-        TelemetryColumnType.Long => KqlType.Long,
-        TelemetryColumnType.Real => KqlType.Real,
-        TelemetryColumnType.Bool => KqlType.Bool,
-        TelemetryColumnType.Dynamic => KqlType.Dynamic,
-        _ => KqlType.String,
-    };
 }

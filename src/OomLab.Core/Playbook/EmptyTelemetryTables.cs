@@ -16,16 +16,7 @@ internal static class EmptyTelemetryTables
             var builder = new KqlTableBuilder(table.Name);
             foreach (var column in table.Columns)
             {
-                _ = column.Type switch
-                {
-                    TelemetryColumnType.DateTime => builder.AddDateTime(column.Name, []),
-                    TelemetryColumnType.TimeSpan => builder.AddTimeSpan(column.Name, []),
-                    TelemetryColumnType.Long => builder.AddLong(column.Name, []),
-                    TelemetryColumnType.Real => builder.AddReal(column.Name, []),
-                    TelemetryColumnType.Bool => builder.AddBool(column.Name, []),
-                    TelemetryColumnType.Dynamic => builder.AddDynamic(column.Name, Array.Empty<string?>()),
-                    _ => builder.AddString(column.Name, []),
-                };
+                TelemetryColumnData.Empty(column).AddTo(builder);
             }
 
             source.Add(builder.Build());

@@ -96,7 +96,7 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
         var builder = new KqlTableBuilder(schema.Name);
         foreach (var column in schema.Columns)
         {
-            builder.AddDeferred(column.Name, KqlTypeOf(column.Type), rows, into => Add(into, Read(schema, column, rows)));
+            builder.AddDeferred(column.Name, TelemetryColumnData.KqlTypeOf(column.Type), rows, into => Read(schema, column, rows).AddTo(into));
         }
 
         return builder.Build();
@@ -115,26 +115,4 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
         DiagnoseTimings.Took($"read {schema.Name}.{column.Name}", started);
         return data;
     }
-
-    private static KqlTableBuilder Add(KqlTableBuilder builder, TelemetryColumnData column) => column.Type switch
-    {
-        TelemetryColumnType.DateTime => builder.AddDateTime(column.Name, (long[])column.Values, column.Nulls),
-        TelemetryColumnType.TimeSpan => builder.AddTimeSpan(column.Name, (long[])column.Values, column.Nulls),
-        TelemetryColumnType.Long => builder.AddLong(column.Name, (long[])column.Values, column.Nulls),
-        TelemetryColumnType.Real => builder.AddReal(column.Name, (double[])column.Values, column.Nulls),
-        TelemetryColumnType.Bool => builder.AddBool(column.Name, (bool[])column.Values, column.Nulls),
-        TelemetryColumnType.Dynamic => builder.AddDynamic(column.Name, (string?[])column.Values),
-        _ => builder.AddString(column.Name, (string?[])column.Values),
-    };
-
-    private static KqlType KqlTypeOf(TelemetryColumnType type) => type switch
-    {
-        TelemetryColumnType.DateTime => KqlType.DateTime,
-        TelemetryColumnType.TimeSpan => KqlType.TimeSpan,
-        TelemetryColumnType.Long => KqlType.Long,
-        TelemetryColumnType.Real => KqlType.Real,
-        TelemetryColumnType.Bool => KqlType.Bool,
-        TelemetryColumnType.Dynamic => KqlType.Dynamic,
-        _ => KqlType.String,
-    };
 }
