@@ -63,7 +63,7 @@ internal sealed class LoadGenerator
         var temp = Path.Combine(directory, "." + Path.GetFileName(path) + ".tmp");
         // Preallocating pays for large blobs only; for small ones it is one more system call per blob.
         var preallocate = size >= 1 << 20 ? size : 0;
-        using (var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, preallocate))
+        using (var handle = NewFile.Create(temp, preallocate))
         {
             long written = 0;
             while (written < size)

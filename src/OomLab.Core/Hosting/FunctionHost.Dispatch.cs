@@ -212,14 +212,14 @@ internal sealed partial class FunctionHost
 
     /// <summary>
     /// Group commit: takes every completion that is waiting, makes all their outputs durable together (rename
-    /// the staged files, fsynced by the workers, into place, then fsync each changed folder once), then writes
-    /// their receipts in one transaction. A receipt is never written before its outputs are durable; an
-    /// invocation whose outputs cannot be published fails alone and goes through the retry path.
+    /// the staged files into place, then flush the file system once), then writes their receipts in one
+    /// transaction. A receipt is never written before its outputs are durable; an invocation whose outputs cannot
+    /// be published fails alone and goes through the retry path, and a failed flush fails the whole batch.
     /// </summary>
     private async Task CompleteAsync(BlobQueue queue, BlobContainer output)
     {
         var batch = new List<PendingCompletion>();
-        var durable = new List<(PendingCompletion Pending, Completion Completion)>();
+        var moved = new List<(PendingCompletion Pending, Completion Completion)>();
         var folders = new HashSet<string>(StringComparer.Ordinal);
         while (await completions.Reader.WaitToReadAsync())
         {
@@ -228,12 +228,13 @@ internal sealed partial class FunctionHost
                 batch.Add(pending);
             }
 
-            Publish(output, batch, durable, folders);
+            MoveIntoPlace(output, batch, moved, folders);
             try
             {
-                var result = queue.Complete([.. durable.Select(d => d.Completion)]);
+                OutputPublisher.Flush(output);
+                var result = queue.Complete([.. moved.Select(d => d.Completion)]);
                 var lost = result.LostLeases.Select(l => l.Id).ToHashSet();
-                foreach (var (pending, _) in durable)
+                foreach (var (pending, _) in moved)
                 {
                     pending.Done.TrySetResult(!lost.Contains(pending.Lease.Id));
                 }
@@ -242,31 +243,29 @@ internal sealed partial class FunctionHost
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                foreach (var (pending, _) in durable)
+                foreach (var (pending, _) in moved)
                 {
                     pending.Done.TrySetException(ex);
                 }
             }
 
             batch.Clear();
-            durable.Clear();
+            moved.Clear();
             folders.Clear();
         }
     }
 
-    private static void Publish(
-        BlobContainer output, List<PendingCompletion> batch, List<(PendingCompletion Pending, Completion Completion)> durable, HashSet<string> folders)
+    private static void MoveIntoPlace(
+        BlobContainer output, List<PendingCompletion> batch, List<(PendingCompletion Pending, Completion Completion)> moved, HashSet<string> folders)
     {
         foreach (var pending in batch)
         {
             IReadOnlyList<string> published = [];
             if (Try(pending, () => published = OutputPublisher.MoveIntoPlace(output, pending.Staging, pending.Outputs, folders)))
             {
-                durable.Add((pending, new Completion(pending.Lease, pending.InvocationId, published)));
+                moved.Add((pending, new Completion(pending.Lease, pending.InvocationId, published)));
             }
         }
-
-        OutputPublisher.FlushFolders(folders);
 
         static bool Try(PendingCompletion pending, Action step)
         {

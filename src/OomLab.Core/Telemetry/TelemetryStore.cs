@@ -38,20 +38,6 @@ internal static class TelemetryStore
         Execute(connection, sql.ToString());
     }
 
-    public static SqliteCommand PrepareInsert(SqliteConnection connection, TelemetryTable table)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText =
-            $"INSERT INTO \"{table.Name}\" VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))});";
-        for (var i = 0; i < table.Columns.Count; i++)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

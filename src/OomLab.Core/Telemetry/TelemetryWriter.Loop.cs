@@ -1,12 +1,10 @@
-using Microsoft.Data.Sqlite;
-
 namespace OomLab.Telemetry;
 
 internal sealed partial class TelemetryWriter
 {
     private async Task WriteLoopAsync()
     {
-        var inserts = new Dictionary<TelemetryTable, SqliteCommand>();
+        var inserts = new Dictionary<TelemetryTable, TelemetryInsert>();
         var batch = new List<TelemetryItem>(options.BatchSize);
         var flushes = new List<FlushRequest>();
         try
@@ -32,14 +30,14 @@ internal sealed partial class TelemetryWriter
         }
         finally
         {
-            foreach (var command in inserts.Values)
+            foreach (var insert in inserts.Values)
             {
-                command.Dispose();
+                insert.Dispose();
             }
         }
     }
 
-    private void WriteBatch(List<TelemetryItem> batch, Dictionary<TelemetryTable, SqliteCommand> inserts)
+    private void WriteBatch(List<TelemetryItem> batch, Dictionary<TelemetryTable, TelemetryInsert> inserts)
     {
         if (batch.Count == 0)
         {
@@ -54,17 +52,11 @@ internal sealed partial class TelemetryWriter
                 var (table, values) = TelemetryRowMapper.Map(item, identity);
                 if (!inserts.TryGetValue(table, out var insert))
                 {
-                    insert = TelemetryStore.PrepareInsert(connection, table);
+                    insert = new TelemetryInsert(connection, table);
                     inserts[table] = insert;
                 }
 
-                insert.Transaction = transaction;
-                for (var i = 0; i < values.Length; i++)
-                {
-                    insert.Parameters[i].Value = values[i] ?? DBNull.Value;
-                }
-
-                insert.ExecuteNonQuery();
+                insert.Execute(values);
             }
 
             transaction.Commit();

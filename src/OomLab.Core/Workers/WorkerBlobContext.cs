@@ -6,7 +6,7 @@ namespace OomLab.Workers;
 /// <summary>
 /// A worker's view of one invocation: the input file, the staging output folder the host chose, and a
 /// logger that forwards to the host. Tracks every stream it hands out so that <see cref="CompleteAsync"/>
-/// can close them (recording the read, fsyncing the outputs) before the invocation is reported done.
+/// can close them (recording the read, closing the outputs) before the invocation is reported done.
 /// </summary>
 internal sealed class WorkerBlobContext(InvokeMessage invoke, Action<WorkerMessage> send) : BlobContext
 {
@@ -44,7 +44,7 @@ internal sealed class WorkerBlobContext(InvokeMessage invoke, Action<WorkerMessa
 
         var path = Path.Combine(invoke.OutputDir, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var stream = new DurableOutputStream(path);
+        var stream = new StagedOutputStream(path);
         lock (gate)
         {
             outputs.Remove(name);

@@ -6,7 +6,7 @@ namespace OomLab.Workers;
 /// <summary>
 /// <see cref="Start"/> has the kernel begin writing a range of a file to disk without waiting for it (Linux
 /// <c>sync_file_range(SYNC_FILE_RANGE_WRITE)</c>; a no-op elsewhere). Started while a large output is still
-/// being written, the write-back overlaps the function's work, so the fsync that makes the file durable
+/// being written, the write-back overlaps the function's work, so the flush that makes the file durable
 /// finds little left to do and a large copy never piles up as dirty pages.
 /// </summary>
 internal static class WriteBack
@@ -24,7 +24,7 @@ internal static class WriteBack
         file.DangerousAddRef(ref added);
         try
         {
-            // Best effort: a failure here only means the final fsync does all the work.
+            // Best effort: a failure here only means the final flush does all the work.
             _ = SyncFileRange((int)file.DangerousGetHandle(), offset, count, SyncFileRangeWrite);
         }
         finally

@@ -1,4 +1,3 @@
-using System.Text;
 using OomLab.Blobs;
 using OomLab.Tests.Support;
 
@@ -12,47 +11,6 @@ public sealed class BlobContainerTests : IDisposable
     public BlobContainerTests() => container = new BlobContainer(new RootLayout(root.Path), ContainerName.Create("output"));
 
     public void Dispose() => root.Dispose();
-
-    [Fact]
-    public async Task Durable_write_puts_the_whole_blob_in_place_and_leaves_no_staging_file()
-    {
-        var name = BlobName.Create("results/2026/a.txt");
-
-        var version = await container.WriteDurableAsync(name, Encoding.UTF8.GetBytes("hello\n"));
-
-        File.ReadAllText(root.Combine("output", "results", "2026", "a.txt")).ShouldBe("hello\n");
-        version.Length.ShouldBe(6);
-        container.TryGetVersion(name).ShouldBe(version);
-        Directory.GetFiles(root.Combine("output", ".staging")).ShouldBeEmpty();
-    }
-
-    [Fact]
-    public async Task Durable_write_replaces_an_existing_blob_with_a_new_version()
-    {
-        var name = BlobName.Create("a.txt");
-        var first = await container.WriteDurableAsync(name, new byte[10]);
-
-        var second = await container.WriteDurableAsync(name, new byte[20]);
-
-        second.ShouldNotBe(first);
-        new FileInfo(container.GetPath(name)).Length.ShouldBe(20);
-    }
-
-    [Fact]
-    public async Task A_failing_writer_leaves_the_blob_untouched_and_no_staging_file()
-    {
-        var name = BlobName.Create("a.txt");
-        await container.WriteDurableAsync(name, Encoding.UTF8.GetBytes("old"));
-
-        await Should.ThrowAsync<InvalidOperationException>(() => container.WriteDurableAsync(name, async (stream, ct) =>
-        {
-            await stream.WriteAsync(Encoding.UTF8.GetBytes("partial new"), ct);
-            throw new InvalidOperationException("function failed");
-        }));
-
-        File.ReadAllText(container.GetPath(name)).ShouldBe("old");
-        Directory.GetFiles(root.Combine("output", ".staging")).ShouldBeEmpty();
-    }
 
     [Theory]
     [InlineData("a.txt", true)]

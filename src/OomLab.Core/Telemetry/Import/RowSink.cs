@@ -8,7 +8,8 @@ internal sealed class RowSink(SqliteConnection connection, string file, Telemetr
 {
     private const int RowsPerTransaction = 20_000;
 
-    private SqliteCommand? insert;
+    private TelemetryInsert? insert;
+    private object?[] values = [];
     private SqliteTransaction? transaction;
     private int[] sourceIndex = [];
     private string[] sourceNames = [];
@@ -34,7 +35,8 @@ internal sealed class RowSink(SqliteConnection connection, string file, Telemetr
         sourceNames = [.. columns];
         sourceIndex = [.. table.Columns.Select(c => IndexOf(columns, c.Name))];
         Ignored = [.. columns.Where(c => table.Columns.All(t => !string.Equals(t.Name, c, StringComparison.OrdinalIgnoreCase)))];
-        insert ??= TelemetryStore.PrepareInsert(connection, table);
+        insert ??= new TelemetryInsert(connection, table);
+        values = new object?[table.Columns.Count];
     }
 
     public void Add(JsonElement row, (long Line, long Column) at, bool byName)
@@ -46,7 +48,6 @@ internal sealed class RowSink(SqliteConnection connection, string file, Telemetr
         }
 
         transaction ??= connection.BeginTransaction();
-        insert!.Transaction = transaction;
         for (var c = 0; c < table.Columns.Count; c++)
         {
             var column = table.Columns[c];
@@ -60,10 +61,10 @@ internal sealed class RowSink(SqliteConnection connection, string file, Telemetr
                 }
             }
 
-            insert.Parameters[c].Value = value ?? DBNull.Value;
+            values[c] = value;
         }
 
-        insert.ExecuteNonQuery();
+        insert!.Execute(values);
         Rows++;
         if (++pending >= RowsPerTransaction)
         {

@@ -1,14 +1,16 @@
 using Microsoft.Win32.SafeHandles;
+using OomLab.Blobs;
 
 namespace OomLab.Workers;
 
 /// <summary>
-/// An output file written straight to its handle (no stream buffer, no extra copy), whose write-back to disk
-/// is started every <see cref="WriteBackWindow"/> bytes while the function is still writing, and which is
-/// flushed to disk (fsync) when disposed, so Completed is only sent for durable bytes. Many invocations run at
-/// once, so their fsyncs overlap; the host then publishes the outputs of a batch with one folder fsync.
+/// An output file in the invocation's staging folder, written straight to its handle (no stream buffer, no extra
+/// copy). A large output's write-back to disk is started every <see cref="WriteBackWindow"/> bytes while the function
+/// is still writing, and for the rest when it is closed, so a large copy never piles up as dirty pages. The file is
+/// not fsynced here: the host publishes a batch of invocations' outputs and then flushes the file system once
+/// (<see cref="FileSystemSync"/>) before it writes their receipts.
 /// </summary>
-internal sealed class DurableOutputStream : Stream
+internal sealed class StagedOutputStream : Stream
 {
     /// <summary>How many written bytes start a write-back: 8 MiB.</summary>
     public const long WriteBackWindow = 8L * 1024 * 1024;
@@ -18,9 +20,9 @@ internal sealed class DurableOutputStream : Stream
     private long length;
     private long writtenBackTo;
 
-    public DurableOutputStream(string path)
+    public StagedOutputStream(string path)
     {
-        handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        handle = NewFile.Create(path);
     }
 
     public override bool CanRead => false;
@@ -96,7 +98,10 @@ internal sealed class DurableOutputStream : Stream
         {
             try
             {
-                RandomAccess.FlushToDisk(handle);
+                if (writtenBackTo > 0)
+                {
+                    WriteBack.Start(handle, writtenBackTo, length - writtenBackTo);
+                }
             }
             finally
             {
