@@ -11,15 +11,9 @@ internal sealed partial class TelemetryWriter
         {
             while (await buffer.Reader.WaitToReadAsync())
             {
-                while (batch.Count < options.BatchSize && buffer.Reader.TryRead(out var item))
+                if (!Drain(batch, flushes) && batch.Count < options.BatchSize && options.Linger > TimeSpan.Zero)
                 {
-                    if (item is FlushRequest flush)
-                    {
-                        flushes.Add(flush);
-                        break;
-                    }
-
-                    batch.Add(item);
+                    await LingerAsync(batch, flushes);
                 }
 
                 WriteBatch(batch, inserts);
@@ -34,6 +28,43 @@ internal sealed partial class TelemetryWriter
             {
                 insert.Dispose();
             }
+        }
+    }
+
+    /// <summary>Moves buffered items into the batch until it is full or a flush is asked for; true when one is.</summary>
+    private bool Drain(List<TelemetryItem> batch, List<FlushRequest> flushes)
+    {
+        while (batch.Count < options.BatchSize && buffer.Reader.TryRead(out var item))
+        {
+            if (item is FlushRequest flush)
+            {
+                flushes.Add(flush);
+                return true;
+            }
+
+            batch.Add(item);
+        }
+
+        return false;
+    }
+
+    /// <summary>Waits up to the linger time for more items to join the batch; a flush or a full batch ends the wait.</summary>
+    private async Task LingerAsync(List<TelemetryItem> batch, List<FlushRequest> flushes)
+    {
+        using var linger = new CancellationTokenSource(options.Linger);
+        try
+        {
+            while (batch.Count < options.BatchSize && await buffer.Reader.WaitToReadAsync(linger.Token))
+            {
+                if (Drain(batch, flushes))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (linger.IsCancellationRequested)
+        {
+            // The linger time is up: write what there is.
         }
     }
 

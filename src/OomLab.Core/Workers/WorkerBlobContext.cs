@@ -43,7 +43,11 @@ internal sealed class WorkerBlobContext(InvokeMessage invoke, Action<WorkerMessa
         }
 
         var path = Path.Combine(invoke.OutputDir, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            // The host made the staging folder itself; only an output in a subfolder needs one more.
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
         var stream = new StagedOutputStream(path);
         lock (gate)
         {

@@ -160,4 +160,33 @@ public sealed class TelemetryWriterTests : IDisposable
 
         messages.ShouldContain(m => m.Contains("writing 1 items failed", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_flush_writes_at_once_without_waiting_out_the_linger()
+    {
+        // A linger far longer than the test's patience: a flush that waited for it would never finish in time.
+        await using var writer = TelemetryWriter.Open(path, Identity, new TelemetryWriterOptions(linger: TimeSpan.FromHours(1)));
+        writer.Emit(Some.Trace("first"));
+        writer.Emit(Some.Trace("second"));
+
+        await writer.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        writer.Written.ShouldBe(2);
+        using var reader = TelemetryReader.Open(path);
+        reader.ReadTable(TelemetrySchema.Traces).RowCount.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Items_that_trickle_in_are_written_once_the_linger_is_up()
+    {
+        await using var writer = TelemetryWriter.Open(path, Identity, new TelemetryWriterOptions(linger: TimeSpan.FromMilliseconds(50)));
+        writer.Emit(Some.Trace("alone"));
+
+        for (var waited = 0; waited < 3_000 && writer.Written == 0; waited++)
+        {
+            await Task.Delay(10);
+        }
+
+        writer.Written.ShouldBe(1);
+    }
 }
