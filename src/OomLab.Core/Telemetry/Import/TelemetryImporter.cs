@@ -53,6 +53,10 @@ internal static class TelemetryImporter
             }
 
             sink.Commit();
+            if (sink.Table is { } imported)
+            {
+                ColumnarCopy.Write(connection, storePath, imported);
+            }
         }
         finally
         {
