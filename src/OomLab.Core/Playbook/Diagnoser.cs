@@ -10,7 +10,7 @@ namespace OomLab.Playbook;
 /// </summary>
 internal static partial class Diagnoser
 {
-    // Below this many rows, reading each column when a query first needs it costs less than finding the columns first.
+    // Below this many rows, or from a columnar copy, reading each column when a query first needs it costs less than finding the columns first.
     private const long PrefetchFromRows = 100_000;
 
     /// <summary>Diagnoses the telemetry in <paramref name="tables"/> (a store's tables, or any source with the Application Insights table names).</summary>
@@ -20,7 +20,7 @@ internal static partial class Diagnoser
         ArgumentNullException.ThrowIfNull(options);
         var playbook = options.Playbook;
         var source = playbook.Source;
-        if (tables is TelemetryTableSource { RowCount: >= PrefetchFromRows } store)
+        if (tables is TelemetryTableSource { RowCount: >= PrefetchFromRows, HasColumnarCopy: false } store)
         {
             var columns = ColumnsRead(playbook, cancellationToken);
             DiagnoseTimings.Mark("columns the playbook reads, found");

@@ -51,11 +51,7 @@ internal static partial class ColumnFile
         try
         {
             var bytes = new Cursor(File.ReadAllBytes(path));
-            if (!bytes.Take(Magic.Length).SequenceEqual(Magic)
-                || bytes.String() != version.Stamp
-                || bytes.Int32() != version.Rows
-                || bytes.Int64() != version.LastRowId
-                || bytes.Take(1)[0] != (byte)column.Type)
+            if (!IsHeaderOf(ref bytes, version, column))
             {
                 return null;
             }
@@ -75,6 +71,35 @@ internal static partial class ColumnFile
             return null;
         }
     }
+
+    /// <summary>Whether <paramref name="path"/> holds <paramref name="column"/> as written from <paramref name="version"/> (its header alone is read).</summary>
+    public static bool IsCurrent(string path, TableVersion version, TelemetryColumn column)
+    {
+        if (version.Stamp is null || !File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            var header = new byte[(int)Math.Min(stream.Length, 512)];
+            stream.ReadExactly(header);
+            var bytes = new Cursor(header);
+            return IsHeaderOf(ref bytes, version, column);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsHeaderOf(ref Cursor bytes, TableVersion version, TelemetryColumn column) =>
+        bytes.Take(Magic.Length).SequenceEqual(Magic)
+        && bytes.String() == version.Stamp
+        && bytes.Int32() == version.Rows
+        && bytes.Int64() == version.LastRowId
+        && bytes.Take(1)[0] == (byte)column.Type;
 
     private static TelemetryColumnData Read<T>(ref Cursor bytes, TelemetryColumn column, T[] values)
         where T : unmanaged

@@ -87,6 +87,14 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
         });
     }
 
+    /// <summary>
+    /// Whether every table with rows has a current columnar copy (<see cref="ColumnarCopy"/>; judged by its first
+    /// column): then a column costs little to read when a query first needs it, and reading ahead saves nothing.
+    /// </summary>
+    public bool HasColumnarCopy => TelemetrySchema.Tables.All(schema =>
+        !TryGetTable(schema.Name, out var table) || table.RowCount == 0
+        || ColumnFile.IsCurrent(ColumnarCopy.PathOf(path, schema, schema.Columns[0]), versions[schema.Name], schema.Columns[0]));
+
     public IEnumerable<string> TableNames => TelemetrySchema.Tables.Select(t => t.Name);
 
     /// <summary>The rows in all tables (counted when each table is first named).</summary>

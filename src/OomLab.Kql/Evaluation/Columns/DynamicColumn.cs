@@ -214,7 +214,11 @@ internal sealed class DynamicColumn : Column
     {
         private const int MaxRemembered = 1 << 16;
         private string? _quotedName;
+        private const int Probe = 4096;
         private int _remembered;
+        private int _lookups;
+        private int _hits;
+        private bool _byTextPays = true;
 
         public Members(int length)
         {
@@ -234,12 +238,27 @@ internal sealed class DynamicColumn : Column
             {
                 // Cells often repeat one text (a store keeps one string per distinct value): read each text's member once.
                 // A cell that does not even mention the key cannot have it: skip the parse.
-                if (!ByText.TryGetValue(text, out member))
+                var remembering = _byTextPays;
+                if (!remembering || !ByText.TryGetValue(text, out member))
                 {
                     member = !text.Contains(QuotedName(name), StringComparison.Ordinal) ? null
                         : FlatJsonMember.TryRead(text, name, out var flat) ? flat
                         : ReadMember(text, name);
-                    Remember(text, member);
+                    if (remembering)
+                    {
+                        Remember(text, member);
+                    }
+                }
+                else
+                {
+                    _hits++;
+                }
+
+                // Texts that rarely repeat (a size per row) cost a look-up each and save nothing: stop looking them up.
+                // The counts are a heuristic; a lost update between threads only delays the decision.
+                if (remembering && ++_lookups == Probe && _hits < Probe / 4)
+                {
+                    _byTextPays = false;
                 }
 
                 Values[at] = member;
