@@ -26,6 +26,9 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
         this.reader = reader;
     }
 
+    /// <summary>The store's <c>telemetry.db</c> file.</summary>
+    public string Path => path;
+
     /// <summary>Opens a store; <paramref name="path"/> is the <c>telemetry.db</c> file.</summary>
     public static TelemetryTableSource Open(string path) => new(path, TelemetryReader.Open(path));
 
