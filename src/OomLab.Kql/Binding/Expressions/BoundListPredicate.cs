@@ -28,9 +28,22 @@ internal sealed class BoundListPredicate(string op, BoundExpression value, IRead
             if (column is StringColumn strings)
             {
                 var values = strings.Values;
+
+                // Columns read from a store hold one string per distinct value: answer each once.
+                var seen = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance);
                 for (var i = 0; i < n; i++)
                 {
-                    result[i] = match(values[i]);
+                    var text = values[i];
+                    if (!seen.TryGetValue(text, out var matched))
+                    {
+                        matched = match(text);
+                        if (seen.Count < 4096)
+                        {
+                            seen.Add(text, matched);
+                        }
+                    }
+
+                    result[i] = matched;
                 }
             }
             else
