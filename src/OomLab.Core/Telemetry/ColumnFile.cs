@@ -11,6 +11,7 @@ namespace OomLab.Telemetry;
 /// </summary>
 internal static partial class ColumnFile
 {
+    // Names the layout: change it with the layout, and files in an older one are ignored (the store is read instead).
     private static readonly byte[] Magic = "OOMLABC1"u8.ToArray();
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

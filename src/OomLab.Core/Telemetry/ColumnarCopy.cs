@@ -48,24 +48,32 @@ internal static class ColumnarCopy
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(table);
         EnsureStamp(connection);
-        using var reader = TelemetryReader.Open(storePath);
-        var version = reader.Version(table);
-        var folder = Path.Combine(DirectoryOf(storePath), table.Name);
-        Directory.CreateDirectory(folder);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var columns = reader.ReadColumns(table, table.Columns, version.Rows);
-        Playbook.DiagnoseTimings.Took($"read {table.Name} for its columnar copy", started);
-        started = System.Diagnostics.Stopwatch.GetTimestamp();
-        foreach (var data in columns)
+        TableVersion version;
+        using (var reader = TelemetryReader.Open(storePath))
         {
-            // Written aside and moved into place: a reader sees the old file or the new one, never half of one.
-            var path = PathOf(storePath, table, data.Column);
-            var partial = path + ".partial";
-            ColumnFile.Write(partial, version, data);
-            File.Move(partial, path, overwrite: true);
+            version = reader.Version(table);
         }
 
-        Playbook.DiagnoseTimings.Took($"wrote the columnar copy of {table.Name}", started);
+        Directory.CreateDirectory(Path.Combine(DirectoryOf(storePath), table.Name));
+
+        // Import runs on one core: the copy takes the columns in two halves, one per core, each in its own pass.
+        var halves = table.Columns.Chunk((table.Columns.Count + 1) / 2).ToList();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(halves, options, half =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var reader = TelemetryReader.Open(storePath);
+            foreach (var data in reader.ReadColumns(table, half, version.Rows))
+            {
+                // Written aside and moved into place: a reader sees the old file or the new one, never half of one.
+                var path = PathOf(storePath, table, data.Column);
+                var partial = path + ".partial";
+                ColumnFile.Write(partial, version, data);
+                File.Move(partial, path, overwrite: true);
+            }
+
+            Playbook.DiagnoseTimings.Took($"wrote the columnar copy of {table.Name} ({string.Join(", ", half.Select(c => c.Name))})", started);
+        });
     }
 
     private static void EnsureStamp(SqliteConnection connection)
