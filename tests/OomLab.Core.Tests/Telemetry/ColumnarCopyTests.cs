@@ -99,6 +99,19 @@ public sealed class ColumnarCopyTests : IDisposable
     }
 
     [Fact]
+    public void Import_succeeds_and_queries_read_the_store_when_the_copy_cannot_be_written()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        File.WriteAllText(ColumnarCopy.DirectoryOf(store), "a file where the copy's folder would go");
+
+        Import("requests.json", Requests(20, seed: 1));
+
+        var cells = Cells(store, "requests");
+        cells.Count.ShouldBe(20);
+        cells[0].ShouldContain("BlobBufferProcessor");
+    }
+
+    [Fact]
     public void Importing_another_table_keeps_the_copies_of_the_tables_already_there()
     {
         Import("requests.json", Requests(20, seed: 1));

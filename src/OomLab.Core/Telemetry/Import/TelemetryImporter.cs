@@ -55,7 +55,7 @@ internal static class TelemetryImporter
             sink.Commit();
             if (sink.Table is { } imported)
             {
-                ColumnarCopy.Write(connection, storePath, imported);
+                WriteCopy(connection, storePath, imported);
             }
         }
         finally
@@ -64,6 +64,20 @@ internal static class TelemetryImporter
         }
 
         return new ImportResult(file, sink.Table?.Name ?? explicitTable?.Name ?? "(none)", sink.Rows, sink.Ignored);
+    }
+
+    // The rows are in the store: a copy that cannot be written only costs speed, since queries then read the store.
+    private static void WriteCopy(SqliteConnection connection, string storePath, TelemetryTable table)
+    {
+        try
+        {
+            ColumnarCopy.Write(connection, storePath, table);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException
+            || (ex is AggregateException all && all.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException)))
+        {
+            SelfLog.Write($"the columnar copy of {table.Name} was not written ({ex.GetBaseException().Message}); queries read {storePath}");
+        }
     }
 
     private static void ReadRestShape(JsonTokenStream tokens, RowSink sink, CancellationToken cancellationToken)
