@@ -23,8 +23,9 @@ public sealed class ColumnarCopyTests : IDisposable
     [Fact]
     public void Import_writes_a_copy_that_reads_the_same_cells_as_the_store()
     {
-        Import("requests.json", Requests(300, seed: 1));
+        var result = TelemetryImporter.Import(directory.Write(Path.Combine("exports", "requests.json"), Requests(300, seed: 1)), null, store);
 
+        result.CopyNotWritten.ShouldBeNull();
         File.Exists(ColumnarCopy.PathOf(store, TelemetrySchema.Requests, TelemetrySchema.Requests.Columns[0])).ShouldBeTrue();
         Cells(store, "requests").ShouldBe(CellsWithoutCopy("requests"));
         Cells(store, "requests").ShouldContain(row => row.Contains("<null>", StringComparison.Ordinal));
@@ -104,8 +105,10 @@ public sealed class ColumnarCopyTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(store)!);
         File.WriteAllText(ColumnarCopy.DirectoryOf(store), "a file where the copy's folder would go");
 
-        Import("requests.json", Requests(20, seed: 1));
+        var result = TelemetryImporter.Import(directory.Write(Path.Combine("exports", "requests.json"), Requests(20, seed: 1)), null, store);
 
+        result.Rows.ShouldBe(20);
+        result.CopyNotWritten.ShouldNotBeNull().ShouldContain("requests");
         var cells = Cells(store, "requests");
         cells.Count.ShouldBe(20);
         cells[0].ShouldContain("BlobBufferProcessor");
