@@ -20,7 +20,9 @@ internal static partial class Diagnoser
         ArgumentNullException.ThrowIfNull(options);
         var playbook = options.Playbook;
         var source = playbook.Source;
-        if (tables is TelemetryTableSource { RowCount: >= PrefetchFromRows, HasColumnarCopy: false } store)
+        var prefetch = tables is TelemetryTableSource { RowCount: >= PrefetchFromRows, HasColumnarCopy: false };
+        DiagnoseTimings.Mark("tables counted");
+        if (prefetch && tables is TelemetryTableSource store)
         {
             var columns = ColumnsRead(playbook, cancellationToken);
             DiagnoseTimings.Mark("columns the playbook reads, found");
