@@ -91,7 +91,7 @@ internal static class DiagnoseCommand
 
         if (Directory.Exists(telemetryPath))
         {
-            WriteIntoRun(telemetryPath, json, printReport: format != "json");
+            WriteIntoRun(telemetryPath, json, printReport: format != "json", tables);
         }
 
         DiagnoseTimings.Mark("output (and the run's report)");
@@ -100,12 +100,12 @@ internal static class DiagnoseCommand
     }
 
     /// <summary>A run's folder keeps its diagnosis (diagnosis.json) and gets a report that shows it.</summary>
-    private static void WriteIntoRun(string folder, string json, bool printReport)
+    private static void WriteIntoRun(string folder, string json, bool printReport, TelemetryTableSource tables)
     {
         try
         {
             File.WriteAllText(Path.Combine(folder, "diagnosis.json"), json);
-            var written = Report.ReportWriter.Write(folder);
+            var written = Report.ReportWriter.Write(folder, telemetry: tables);
             if (printReport)
             {
                 ReportCommand.Print(written);

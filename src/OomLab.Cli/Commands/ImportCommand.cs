@@ -31,6 +31,10 @@ internal static class ImportCommand
             var result = TelemetryImporter.Import(file, table, store, cancellationToken);
             var ignored = result.IgnoredColumns.Count == 0 ? string.Empty : $" (columns not in {result.Table}, skipped: {string.Join(", ", result.IgnoredColumns)})";
             Console.Out.WriteLine($"{file}: {result.Rows} rows into {result.Table}{ignored}");
+            if (result.CopyNotWritten is { } note)
+            {
+                Console.Error.WriteLine($"{file}: {note}");
+            }
         }
 
         Console.Out.WriteLine($"store: {Path.GetFullPath(store)}");

@@ -28,7 +28,9 @@ internal static class DiagnoseTimings
             using var process = Process.GetCurrentProcess();
             var sinceStart = TimeProvider.System.GetUtcNow() - process.StartTime.ToUniversalTime();
             var cpu = process.TotalProcessorTime;
-            Console.Error.WriteLine($"{what}: {Stopwatch.GetElapsedTime(last, now).TotalMilliseconds:F0} ms, CPU {(cpu - lastCpu).TotalMilliseconds:F0} ms ({sinceStart.TotalMilliseconds:F0} ms, CPU {cpu.TotalMilliseconds:F0} ms since the process started)");
+            Console.Error.WriteLine(
+                $"{what}: {Stopwatch.GetElapsedTime(last, now).TotalMilliseconds:F0} ms, CPU {(cpu - lastCpu).TotalMilliseconds:F0} ms ({sinceStart.TotalMilliseconds:F0} ms, CPU {cpu.TotalMilliseconds:F0} ms since the process started; " +
+                $"collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms)");
             last = now;
             lastCpu = cpu;
         }

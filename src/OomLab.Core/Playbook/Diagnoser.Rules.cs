@@ -1,5 +1,3 @@
-using OomLab.Kql;
-
 namespace OomLab.Playbook;
 
 internal static partial class Diagnoser
@@ -40,10 +38,9 @@ internal static partial class Diagnoser
             : null;
 
     private static HypothesisFinding Judge(
-        HypothesisDefinition hypothesis, RuleRunner rules, ITableSource tables, string queryPreamble, Dictionary<string, long> rowCounts,
-        DiagnosisOptions options, KqlOptions kql, CancellationToken cancellationToken)
+        HypothesisDefinition hypothesis, QueryOutcome query, RuleRunner rules, Dictionary<string, long> rowCounts, DiagnosisOptions options)
     {
-        var result = PlaybookQuery.Run(queryPreamble, hypothesis.Query, options.Playbook.Source, tables, kql, cancellationToken);
+        var result = query.Result;
         var evidence = EvidenceTable.From(result.Table, options.EvidenceRowLimit);
         var empty = hypothesis.Tables.Where(t => rowCounts.GetValueOrDefault(t) == 0).ToList();
         var score = Math.Clamp(hypothesis.Score is { } s ? PlaybookQuery.Number(rules.Evaluate(s)) ?? 0 : 50, 0, 100);

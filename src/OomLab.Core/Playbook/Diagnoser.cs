@@ -10,7 +10,7 @@ namespace OomLab.Playbook;
 /// </summary>
 internal static partial class Diagnoser
 {
-    // Below this many rows, reading each column when a query first needs it costs less than finding the columns first.
+    // Below this many rows, or from a columnar copy, reading each column when a query first needs it costs less than finding the columns first.
     private const long PrefetchFromRows = 100_000;
 
     /// <summary>Diagnoses the telemetry in <paramref name="tables"/> (a store's tables, or any source with the Application Insights table names).</summary>
@@ -20,7 +20,9 @@ internal static partial class Diagnoser
         ArgumentNullException.ThrowIfNull(options);
         var playbook = options.Playbook;
         var source = playbook.Source;
-        if (tables is TelemetryTableSource { RowCount: >= PrefetchFromRows } store)
+        var prefetch = tables is TelemetryTableSource { RowCount: >= PrefetchFromRows, HasColumnarCopy: false };
+        DiagnoseTimings.Mark("tables counted");
+        if (prefetch && tables is TelemetryTableSource store)
         {
             var columns = ColumnsRead(playbook, cancellationToken);
             DiagnoseTimings.Mark("columns the playbook reads, found");
@@ -40,28 +42,40 @@ internal static partial class Diagnoser
             .Set(RuleNames.TelemetryEnd, end is { } e ? e : TypedNull.DateTime);
         var queryPreamble = inputs.Preamble(playbook.Prelude);
 
-        var signals = InOrder.Map(playbook.Signals, signal =>
+        // The hypotheses' queries need only the telemetry, like the signals: all run at once keeps both cores busy to the
+        // end instead of idling one at the end of each step. A failure still surfaces at its own step, in playbook order.
+        var queries = playbook.Signals.Select(s => (Name: $"signal {s.Name}", s.Query))
+            .Concat(playbook.Hypotheses.Select(h => (Name: $"hypothesis {h.Id}'s query", h.Query)))
+            .ToList();
+        var outcomes = InOrder.Map(queries, query =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var result = PlaybookQuery.Run(queryPreamble, signal.Query, source, tables, kql, cancellationToken);
-            var table = result.Table;
-            var value = table.RowCount == 0 || table.Columns.Count == 0 ? null : table.Columns[0].GetValue(0);
-            DiagnoseTimings.Took($"signal {signal.Name}", started);
-            return new SignalValue(signal.Name, signal.Description, value);
+            var outcome = QueryOutcome.Of(() => PlaybookQuery.Run(queryPreamble, query.Query, source, tables, kql, cancellationToken));
+            DiagnoseTimings.Took(query.Name, started);
+            return outcome;
         }, cancellationToken);
+        var signals = playbook.Signals.Select((signal, i) =>
+        {
+            var table = outcomes[i].Result.Table;
+            var value = table.RowCount == 0 || table.Columns.Count == 0 ? null : table.Columns[0].GetValue(0);
+            return new SignalValue(signal.Name, signal.Description, value);
+        }).ToList();
         var scope = inputs.Copy();
         foreach (var signal in signals)
         {
             scope.Set(signal.Name, signal.Value ?? TypedNull.Real);
         }
 
-        DiagnoseTimings.Mark("signals");
+        DiagnoseTimings.Mark("signals and the hypotheses' queries");
 
         var rules = new RuleRunner(scope.Preamble(), source, kql, cancellationToken);
         var (path, memoryIsCause) = Walk(playbook, rules);
         var severity = memoryIsCause ? Grade(playbook, rules) : null;
         DiagnoseTimings.Mark("decision flow and severity");
-        var hypotheses = InOrder.Map(playbook.Hypotheses, h => Judge(h, rules, tables, queryPreamble, rowCounts, options, kql, cancellationToken), cancellationToken)
+        var hypotheses = InOrder.Map(
+                [.. playbook.Hypotheses.Select((h, i) => (Hypothesis: h, Query: outcomes[playbook.Signals.Count + i]))],
+                h => Judge(h.Hypothesis, h.Query, rules, rowCounts, options),
+                cancellationToken)
             .OrderBy(h => h.Status)
             .ThenByDescending(h => h.Score)
             .ToList();

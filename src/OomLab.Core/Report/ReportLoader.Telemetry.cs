@@ -52,9 +52,11 @@ internal static partial class ReportLoader
     ];
 
     /// <summary>Memory series (SQL, see <see cref="PrivateBytesReader"/>), markers, request and dependency bins and failing blobs (KQL) from the store.</summary>
-    private static ReportModel WithTelemetry(ReportModel model, string telemetryPath, ReportOptions options)
+    private static ReportModel WithTelemetry(ReportModel model, string telemetryPath, ReportOptions options, TelemetryTableSource? open)
     {
-        using var source = TelemetryTableSource.Open(telemetryPath);
+        var reuse = open is not null && string.Equals(Path.GetFullPath(open.Path), Path.GetFullPath(telemetryPath), StringComparison.Ordinal);
+        using var owned = reuse ? null : TelemetryTableSource.Open(telemetryPath);
+        var source = reuse ? open! : owned!;
         var markers = Markers(source, MarkerKind.Killed, KilledQuery, options)
             .Concat(Markers(source, MarkerKind.Restarted, RestartedQuery, options))
             .Concat(Markers(source, MarkerKind.OutOfMemory, OutOfMemoryQuery, options))

@@ -9,8 +9,11 @@ namespace OomLab.Report;
 /// </summary>
 internal static partial class ReportLoader
 {
-    /// <summary>Loads what <paramref name="source"/> holds; throws <see cref="ReportException"/> when it holds nothing to report on.</summary>
-    public static ReportModel Load(ReportSource source, ReportOptions? options = null)
+    /// <summary>
+    /// Loads what <paramref name="source"/> holds; throws <see cref="ReportException"/> when it holds nothing to report on.
+    /// Its store is queried through <paramref name="telemetry"/> when that is the same store, already open.
+    /// </summary>
+    public static ReportModel Load(ReportSource source, ReportOptions? options = null, Telemetry.TelemetryTableSource? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= ReportOptions.Default;
@@ -23,7 +26,7 @@ internal static partial class ReportLoader
         {
             try
             {
-                model = WithTelemetry(model, source.Telemetry, options);
+                model = WithTelemetry(model, source.Telemetry, options, telemetry);
             }
             catch (Microsoft.Data.Sqlite.SqliteException e)
             {

@@ -9,12 +9,14 @@ internal static class ReportWriter
     /// <summary>
     /// Writes the report of <paramref name="source"/> (a bundle folder or a telemetry file) to
     /// <paramref name="output"/> (default: <c>report.html</c> in the bundle, or beside the telemetry file).
+    /// <paramref name="telemetry"/>, when it is the source's store already open (a diagnosis' tables), is queried
+    /// instead of opening the store again, so the columns it has loaded are not read twice.
     /// </summary>
-    public static ReportWritten Write(string source, string? output = null, ReportOptions? options = null)
+    public static ReportWritten Write(string source, string? output = null, ReportOptions? options = null, Telemetry.TelemetryTableSource? telemetry = null)
     {
         var started = Stopwatch.GetTimestamp();
         var resolved = ReportSource.Resolve(source);
-        var model = ReportLoader.Load(resolved, options);
+        var model = ReportLoader.Load(resolved, options, telemetry);
         var html = ReportRenderer.Render(model, options);
         var path = Path.GetFullPath(output ?? resolved.DefaultOutput);
         try

@@ -41,15 +41,18 @@ internal sealed class TelemetryReader : IDisposable
         }
     }
 
-    /// <summary>The number of rows in <paramref name="table"/> now; later reads of its columns stop there.</summary>
-    public int CountRows(TelemetryTable table)
+    /// <summary>What <paramref name="table"/> holds now (the store's stamp, its row count and last rowid); later reads of its columns stop at that count.</summary>
+    public TableVersion Version(TelemetryTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
         lock (gate)
         {
+            var stamp = ColumnarCopy.ReadStamp(connection);
             using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT count(*) FROM \"{table.Name}\";";
-            return checked((int)(long)count.ExecuteScalar()!);
+            count.CommandText = $"SELECT count(*), coalesce(max(rowid), 0) FROM \"{table.Name}\";";
+            using var result = count.ExecuteReader();
+            result.Read();
+            return new TableVersion(stamp, checked((int)result.GetInt64(0)), result.GetInt64(1));
         }
     }
 

@@ -16,7 +16,7 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
     private readonly string path;
     private readonly TelemetryReader reader;
     private readonly ConcurrentDictionary<string, KqlTable> loaded = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> rowCounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TableVersion> versions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Table, string Column), TelemetryColumnData> prefetched = new();
     private readonly ConcurrentDictionary<(string Table, string Column), bool> read = new();
 
@@ -25,6 +25,9 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
         this.path = path;
         this.reader = reader;
     }
+
+    /// <summary>The store's <c>telemetry.db</c> file.</summary>
+    public string Path => path;
 
     /// <summary>Opens a store; <paramref name="path"/> is the <c>telemetry.db</c> file.</summary>
     public static TelemetryTableSource Open(string path) => new(path, TelemetryReader.Open(path));
@@ -49,7 +52,7 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
                 .ToList();
             if (wanted.Count > 0 && table.RowCount > 0)
             {
-                work.Add((schema, rowCounts[schema.Name], wanted));
+                work.Add((schema, versions[schema.Name].Rows, wanted));
             }
         }
 
@@ -59,15 +62,41 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
         Parallel.ForEach(work, parallel, item =>
         {
             var started = Stopwatch.GetTimestamp();
-            using var own = TelemetryReader.Open(path);
-            foreach (var data in own.ReadColumns(item.Table, item.Columns, item.Rows))
+            var version = versions[item.Table.Name];
+            var missing = new List<TelemetryColumn>();
+            foreach (var column in item.Columns)
             {
-                prefetched[(item.Table.Name, data.Name)] = data;
+                if (ColumnFile.TryRead(ColumnarCopy.PathOf(path, item.Table, column), version, column) is { } copied)
+                {
+                    prefetched[(item.Table.Name, column.Name)] = copied;
+                }
+                else
+                {
+                    missing.Add(column);
+                }
             }
 
-            DiagnoseTimings.Took($"read {item.Table.Name} ({string.Join(", ", item.Columns.Select(c => c.Name))})", started);
+            if (missing.Count > 0)
+            {
+                using var own = TelemetryReader.Open(path);
+                foreach (var data in own.ReadColumns(item.Table, missing, item.Rows))
+                {
+                    prefetched[(item.Table.Name, data.Name)] = data;
+                }
+            }
+
+            var copies = item.Columns.Count - missing.Count;
+            DiagnoseTimings.Took($"read {item.Table.Name} ({string.Join(", ", item.Columns.Select(c => c.Name))}; {copies} from the columnar copy)", started);
         });
     }
+
+    /// <summary>
+    /// Whether every table with rows has a current columnar copy (<see cref="ColumnarCopy"/>; judged by its first
+    /// column): then a column costs little to read when a query first needs it, and reading ahead saves nothing.
+    /// </summary>
+    public bool HasColumnarCopy => TelemetrySchema.Tables.All(schema =>
+        !TryGetTable(schema.Name, out var table) || table.RowCount == 0
+        || ColumnFile.IsCurrent(ColumnarCopy.PathOf(path, schema, schema.Columns[0]), versions[schema.Name], schema.Columns[0]));
 
     public IEnumerable<string> TableNames => TelemetrySchema.Tables.Select(t => t.Name);
 
@@ -91,8 +120,9 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
 
     private KqlTable Defer(TelemetryTable schema)
     {
-        var rows = reader.CountRows(schema);
-        rowCounts[schema.Name] = rows;
+        var version = reader.Version(schema);
+        versions[schema.Name] = version;
+        var rows = version.Rows;
         var builder = new KqlTableBuilder(schema.Name);
         foreach (var column in schema.Columns)
         {
@@ -111,7 +141,8 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
-        data = reader.ReadColumn(schema, column, rows);
+        data = ColumnFile.TryRead(ColumnarCopy.PathOf(path, schema, column), versions[schema.Name], column)
+            ?? reader.ReadColumn(schema, column, rows);
         DiagnoseTimings.Took($"read {schema.Name}.{column.Name}", started);
         return data;
     }

@@ -90,12 +90,39 @@ public sealed class DiagnoserTests
         diagnosis.Hypotheses.ShouldAllBe(h => h.Status == HypothesisStatus.NotEnoughData);
     }
 
-    private static async Task<Diagnosis> DiagnoseAsync(IncidentTelemetry telemetry)
+    [Fact]
+    public async Task Failing_signal_query_is_reported_before_a_failing_hypothesis_query()
+    {
+        var playbook = PlaybookLoader.Parse(
+            PlaybookLoader.BuiltInText()
+                .Replace("query: traces | where message has \"Worker process exited with code\" | count", "query: traces | where message matches regex \"(\" | count", StringComparison.Ordinal)
+                .Replace("| where Name in (\"WorkingSet\", \"PrivateBytes\")", "| where Name matches regex \"(\"", StringComparison.Ordinal),
+            "team.yaml");
+
+        var error = await Should.ThrowAsync<PlaybookException>(() => DiagnoseAsync(IncidentTelemetry.BlobBuffering(), playbook));
+
+        error.Message.ShouldContain("workerExits");
+    }
+
+    [Fact]
+    public async Task Failing_hypothesis_query_is_reported_with_its_place_in_the_playbook()
+    {
+        var playbook = PlaybookLoader.Parse(
+            PlaybookLoader.BuiltInText().Replace("| where Name in (\"WorkingSet\", \"PrivateBytes\")", "| where Name matches regex \"(\"", StringComparison.Ordinal),
+            "team.yaml");
+
+        var error = await Should.ThrowAsync<PlaybookException>(() => DiagnoseAsync(IncidentTelemetry.BlobBuffering(), playbook));
+
+        error.Message.ShouldStartWith("team.yaml:317:");
+        error.Message.ShouldContain("hypotheses");
+    }
+
+    private static async Task<Diagnosis> DiagnoseAsync(IncidentTelemetry telemetry, PlaybookDefinition? playbook = null)
     {
         using var directory = new TempDirectory();
         var store = await telemetry.WriteAsync(directory.Combine("telemetry.db"));
         using var tables = TelemetryTableSource.Open(store);
-        return Diagnoser.Run(tables, new DiagnosisOptions(PlaybookLoader.BuiltIn(), IncidentTelemetry.Ceiling, "custom 200 MiB") { ConfiguredConcurrency = 8 });
+        return Diagnoser.Run(tables, new DiagnosisOptions(playbook ?? PlaybookLoader.BuiltIn(), IncidentTelemetry.Ceiling, "custom 200 MiB") { ConfiguredConcurrency = 8 });
     }
 
     private static HypothesisStatus Status(Diagnosis diagnosis, string id) => diagnosis.Hypotheses.Single(h => h.Definition.Id == id).Status;

@@ -33,6 +33,7 @@ internal static class TelemetryImporter
         TelemetryStore.CreateSchema(connection);
         using var tokens = new JsonTokenStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), file);
         var sink = new RowSink(connection, file, explicitTable);
+        string? copyNotWritten = null;
         try
         {
             if (!tokens.Read())
@@ -53,13 +54,32 @@ internal static class TelemetryImporter
             }
 
             sink.Commit();
+            if (sink.Table is { } imported)
+            {
+                copyNotWritten = WriteCopy(connection, storePath, imported);
+            }
         }
         finally
         {
             sink.Dispose();
         }
 
-        return new ImportResult(file, sink.Table?.Name ?? explicitTable?.Name ?? "(none)", sink.Rows, sink.Ignored);
+        return new ImportResult(file, sink.Table?.Name ?? explicitTable?.Name ?? "(none)", sink.Rows, sink.Ignored, copyNotWritten);
+    }
+
+    // The rows are in the store: a copy that cannot be written only costs speed, since queries then read the store.
+    private static string? WriteCopy(SqliteConnection connection, string storePath, TelemetryTable table)
+    {
+        try
+        {
+            ColumnarCopy.Write(connection, storePath, table);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException
+            || (ex is AggregateException all && all.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException)))
+        {
+            return $"the columnar copy of {table.Name} was not written ({ex.GetBaseException().Message}); queries will read the store";
+        }
     }
 
     private static void ReadRestShape(JsonTokenStream tokens, RowSink sink, CancellationToken cancellationToken)

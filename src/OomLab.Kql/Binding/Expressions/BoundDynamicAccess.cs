@@ -16,6 +16,12 @@ internal sealed class BoundDynamicAccess(BoundExpression target, BoundExpression
         if (key is BoundConstant { Value: var constant })
         {
             var name = constant.Type == KqlType.String ? constant.String : null;
+            if (source is DynamicColumn dynamic && name is not null)
+            {
+                dynamic.ReadMembers(name, cells);
+                return new DynamicColumn(cells);
+            }
+
             for (var i = 0; i < n; i++)
             {
                 cells[i] = source switch

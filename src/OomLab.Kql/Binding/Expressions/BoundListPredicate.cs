@@ -28,9 +28,22 @@ internal sealed class BoundListPredicate(string op, BoundExpression value, IRead
             if (column is StringColumn strings)
             {
                 var values = strings.Values;
+
+                // Columns read from a store hold one string per distinct value: answer each once.
+                var seen = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance);
                 for (var i = 0; i < n; i++)
                 {
-                    result[i] = match(values[i]);
+                    var text = values[i];
+                    if (!seen.TryGetValue(text, out var matched))
+                    {
+                        matched = match(text);
+                        if (seen.Count < 4096)
+                        {
+                            seen.Add(text, matched);
+                        }
+                    }
+
+                    result[i] = matched;
                 }
             }
             else
@@ -48,6 +61,27 @@ internal sealed class BoundListPredicate(string op, BoundExpression value, IRead
         if (value.Type == KqlType.String || op.EndsWith('~'))
         {
             var set = new HashSet<string>(candidates.Select(c => c.ToText()), op.EndsWith('~') ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+            if (column is StringColumn strings)
+            {
+                // A column keeps one string per distinct value for neighbouring repeats: look each run up once.
+                var values = strings.Values;
+                string? last = null;
+                var found = false;
+                for (var i = 0; i < n; i++)
+                {
+                    var text = values[i];
+                    if (!ReferenceEquals(text, last))
+                    {
+                        last = text;
+                        found = set.Contains(text) != negated;
+                    }
+
+                    result[i] = found;
+                }
+
+                return new BoolColumn(result, null);
+            }
+
             for (var i = 0; i < n; i++)
             {
                 result[i] = set.Contains(column.Get(i).ToText()) != negated;

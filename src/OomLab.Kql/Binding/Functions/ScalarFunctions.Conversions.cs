@@ -13,7 +13,7 @@ internal static partial class ScalarFunctions
         all.Add(all[^1] with { Name = "todecimal" });
         all.Add(new("tolong", 1, 1, Returns(KqlType.Long), (a, _) => ToLong(a[0], KqlType.Long)));
         all.Add(new("toint", 1, 1, Returns(KqlType.Int), (a, _) => ToLong(a[0], KqlType.Int)));
-        all.Add(new("tostring", 1, 1, Returns(KqlType.String), (a, _) => KqlValue.FromString(a[0].ToText())));
+        all.Add(new("tostring", 1, 1, Returns(KqlType.String), (a, _) => KqlValue.FromString(a[0].ToText()), ToStringColumn));
         all.Add(new("tobool", 1, 1, Returns(KqlType.Bool), (a, _) => ToBool(a[0])));
         all.Add(all[^1] with { Name = "toboolean" });
         all.Add(new("todatetime", 1, 1, Returns(KqlType.DateTime), (a, _) => ToDateTime(a[0])));
@@ -27,7 +27,7 @@ internal static partial class ScalarFunctions
         all.Add(all[^1] with { Name = "iif" });
         all.Add(new("case", 3, 99, CaseType, (a, _) => Case(a)));
         all.Add(new("coalesce", 1, 64, CoalesceType, (a, _) => Coalesce(a)));
-        all.Add(new("strcat", 1, 64, Returns(KqlType.String), (a, _) => KqlValue.FromString(string.Concat(a.ToArray().Select(v => v.ToText())))));
+        all.Add(new("strcat", 1, 64, Returns(KqlType.String), (a, _) => KqlValue.FromString(string.Concat(a.ToArray().Select(v => v.ToText()))), StrcatColumn));
         all.Add(new("gettype", 1, 1, Returns(KqlType.String), (a, _) => KqlValue.FromString(a[0].Type.Name())));
     }
 
@@ -237,5 +237,66 @@ internal static partial class ScalarFunctions
             default:
                 return null;
         }
+    }
+
+    private static Column ToStringColumn(Column[] args, int n, EvalContext context)
+    {
+        if (args[0] is StringColumn strings)
+        {
+            return strings;
+        }
+
+        return new StringColumn(Texts(args[0], n));
+    }
+
+    private static Column StrcatColumn(Column[] args, int n, EvalContext context)
+    {
+        var texts = Array.ConvertAll(args, a => a is StringColumn s ? s.Values : Texts(a, n));
+        var values = new string[n];
+        var parts = new string[texts.Length];
+        string? previous = null;
+        for (var row = 0; row < n; row++)
+        {
+            // Neighbouring rows often join the same parts (one process's samples): reuse that string.
+            var same = previous is not null;
+            for (var j = 0; j < parts.Length; j++)
+            {
+                var part = texts[j][row];
+                same &= ReferenceEquals(part, parts[j]);
+                parts[j] = part;
+            }
+
+            values[row] = previous = same ? previous! : string.Concat(parts);
+        }
+
+        return new StringColumn(values);
+    }
+
+    // Each row's value as tostring() renders it; a dynamic cell repeated by reference is rendered once.
+    private static string[] Texts(Column column, int n)
+    {
+        var texts = new string[n];
+        object? last = null;
+        var lastText = string.Empty;
+        for (var row = 0; row < n; row++)
+        {
+            var value = column.Get(row);
+            if (value.Type == KqlType.Dynamic && value.Dynamic is { } node)
+            {
+                if (!ReferenceEquals(node, last))
+                {
+                    last = node;
+                    lastText = value.ToText();
+                }
+
+                texts[row] = lastText;
+            }
+            else
+            {
+                texts[row] = value.ToText();
+            }
+        }
+
+        return texts;
     }
 }

@@ -71,22 +71,29 @@ internal sealed class DynamicColumn : Column
             return DynamicValues.Member(Node(row), name);
         }
 
-        var members = _cells.Members.GetOrAdd(name, static (_, length) => new Members(length), _cells.Values.Length);
-        var member = members.Values[at];
-        if (member == NotRead)
+        return (JsonNode?)MembersOf(name).Read(at, text, name);
+    }
+
+    /// <summary>The member <paramref name="name"/> of each row's object (null where there is none), into <paramref name="into"/>.</summary>
+    public void ReadMembers(string name, object?[] into)
+    {
+        Members? members = null;
+        for (var row = 0; row < into.Length; row++)
         {
-            // Cells often repeat one text (a store keeps one string per distinct value): read each text's member once.
-            // A cell that does not even mention the key cannot have it: skip the parse.
-            if (!members.ByText.TryGetValue(text, out member))
+            var at = At(row);
+            if (at < 0)
             {
-                member = text.Contains(members.QuotedName(name), StringComparison.Ordinal) ? ReadMember(text, name) : null;
-                members.Remember(text, member);
+                into[row] = null;
             }
-
-            members.Values[at] = member;
+            else if (_cells.Values[at] is string text)
+            {
+                into[row] = (members ??= MembersOf(name)).Read(at, text, name);
+            }
+            else
+            {
+                into[row] = DynamicValues.Member(Node(row), name);
+            }
         }
-
-        return (JsonNode?)member;
     }
 
     public override KqlValue Get(int row) => KqlValue.FromDynamic(Node(row));
@@ -133,6 +140,8 @@ internal sealed class DynamicColumn : Column
     }
 
     private int At(int row) => _rows is null ? row : _rows[row];
+
+    private Members MembersOf(string name) => _cells.Members.GetOrAdd(name, static (_, length) => new Members(length), _cells.Values.Length);
 
     /// <summary>
     /// The member of the JSON object in <paramref name="text"/>, read without building the whole object: the text is
@@ -205,7 +214,11 @@ internal sealed class DynamicColumn : Column
     {
         private const int MaxRemembered = 1 << 16;
         private string? _quotedName;
+        private const int Probe = 4096;
         private int _remembered;
+        private int _lookups;
+        private int _hits;
+        private bool _byTextPays = true;
 
         public Members(int length)
         {
@@ -215,11 +228,48 @@ internal sealed class DynamicColumn : Column
 
         public object?[] Values { get; }
 
-        public ConcurrentDictionary<string, object?> ByText { get; } = new(ReferenceEqualityComparer.Instance);
+        private ConcurrentDictionary<string, object?> ByText { get; } = new(ReferenceEqualityComparer.Instance);
 
-        public string QuotedName(string name) => _quotedName ??= "\"" + name + "\"";
+        /// <summary>The member of the text in cell <paramref name="at"/>, read once per cell.</summary>
+        public object? Read(int at, string text, string name)
+        {
+            var member = Values[at];
+            if (member == NotRead)
+            {
+                // Cells often repeat one text (a store keeps one string per distinct value): read each text's member once.
+                // A cell that does not even mention the key cannot have it: skip the parse.
+                var remembering = _byTextPays;
+                if (!remembering || !ByText.TryGetValue(text, out member))
+                {
+                    member = !text.Contains(QuotedName(name), StringComparison.Ordinal) ? null
+                        : FlatJsonMember.TryRead(text, name, out var flat) ? flat
+                        : ReadMember(text, name);
+                    if (remembering)
+                    {
+                        Remember(text, member);
+                    }
+                }
+                else
+                {
+                    _hits++;
+                }
 
-        public void Remember(string text, object? member)
+                // Texts that rarely repeat (a size per row) cost a look-up each and save nothing: stop looking them up.
+                // The counts are a heuristic; a lost update between threads only delays the decision.
+                if (remembering && ++_lookups == Probe && _hits < Probe / 4)
+                {
+                    _byTextPays = false;
+                }
+
+                Values[at] = member;
+            }
+
+            return member;
+        }
+
+        private string QuotedName(string name) => _quotedName ??= "\"" + name + "\"";
+
+        private void Remember(string text, object? member)
         {
             // Texts that never repeat (a size per row) would only fill the table.
             if (Interlocked.Increment(ref _remembered) <= MaxRemembered)
