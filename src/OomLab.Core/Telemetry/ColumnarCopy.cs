@@ -39,11 +39,15 @@ internal static class ColumnarCopy
         return select.ExecuteScalar() as string;
     }
 
+    /// <summary>The most rows a table's copy is made for (default of <see cref="Write"/>): its largest column is held in memory while it is written.</summary>
+    public const int MaxRows = 4_000_000;
+
     /// <summary>
     /// Writes the copy of <paramref name="table"/> from the store at <paramref name="storePath"/>, whose writable
     /// connection is <paramref name="connection"/> (its rows committed); gives the stamp a store that has none.
+    /// Returns null, or why no copy was written (a table of more than <paramref name="maxRows"/> rows).
     /// </summary>
-    public static void Write(SqliteConnection connection, string storePath, TelemetryTable table)
+    public static string? Write(SqliteConnection connection, string storePath, TelemetryTable table, int maxRows = MaxRows)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(table);
@@ -54,26 +58,30 @@ internal static class ColumnarCopy
             version = reader.Version(table);
         }
 
+        if (version.Rows > maxRows)
+        {
+            return $"{table.Name} has {version.Rows:N0} rows, more than the {maxRows:N0} a copy is made for";
+        }
+
         Directory.CreateDirectory(Path.Combine(DirectoryOf(storePath), table.Name));
 
-        // Import runs on one core: the copy takes the columns in two halves, one per core, each in its own pass.
-        var halves = table.Columns.Chunk((table.Columns.Count + 1) / 2).ToList();
+        // One column at a time on each core: memory holds two columns, never the whole table, so an import of any
+        // size stays within a bound (a pass per column costs more time than one pass for all of them).
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(halves, options, half =>
+        Parallel.ForEach(table.Columns, options, column =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var reader = TelemetryReader.Open(storePath);
-            foreach (var data in reader.ReadColumns(table, half, version.Rows))
-            {
-                // Written aside and moved into place: a reader sees the old file or the new one, never half of one.
-                var path = PathOf(storePath, table, data.Column);
-                var partial = path + ".partial";
-                ColumnFile.Write(partial, version, data);
-                File.Move(partial, path, overwrite: true);
-            }
+            var data = reader.ReadColumn(table, column, version.Rows);
 
-            Playbook.DiagnoseTimings.Took($"wrote the columnar copy of {table.Name} ({string.Join(", ", half.Select(c => c.Name))})", started);
+            // Written aside and moved into place: a reader sees the old file or the new one, never half of one.
+            var path = PathOf(storePath, table, column);
+            var partial = path + ".partial";
+            ColumnFile.Write(partial, version, data);
+            File.Move(partial, path, overwrite: true);
+            Playbook.DiagnoseTimings.Took($"wrote the columnar copy of {table.Name}.{column.Name}", started);
         });
+        return null;
     }
 
     private static void EnsureStamp(SqliteConnection connection)

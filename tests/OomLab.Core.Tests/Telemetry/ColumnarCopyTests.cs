@@ -32,6 +32,25 @@ public sealed class ColumnarCopyTests : IDisposable
     }
 
     [Fact]
+    public void A_table_over_the_row_limit_gets_no_copy_and_the_reason_names_it()
+    {
+        Import("requests.json", Requests(40, seed: 1));
+        var path = ColumnarCopy.PathOf(store, TelemetrySchema.Requests, TelemetrySchema.Requests.Columns[0]);
+        File.Delete(path);
+
+        string? reason;
+        using (var connection = TelemetryStore.Connect(store, SqliteOpenMode.ReadWrite))
+        {
+            reason = ColumnarCopy.Write(connection, store, TelemetrySchema.Requests, maxRows: 10);
+        }
+
+        reason.ShouldNotBeNull();
+        reason.ShouldContain("requests has 40 rows");
+        File.Exists(path).ShouldBeFalse();
+        Cells(store, "requests").ShouldBe(CellsWithoutCopy("requests"));
+    }
+
+    [Fact]
     public void Copy_is_ignored_once_rows_are_appended_to_the_store()
     {
         Import("requests.json", Requests(40, seed: 1));

@@ -72,8 +72,9 @@ internal static class TelemetryImporter
     {
         try
         {
-            ColumnarCopy.Write(connection, storePath, table);
-            return null;
+            return ColumnarCopy.Write(connection, storePath, table) is { } reason
+                ? $"no columnar copy of {table.Name} was written ({reason}); queries will read the store"
+                : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException
             || (ex is AggregateException all && all.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException)))
