@@ -71,11 +71,15 @@ internal static class DiagnoseCommand
 
         DiagnoseTimings.Mark("start-up");
         var store = TelemetryLocation.Resolve(telemetryPath);
+        using var tables = TelemetryTableSource.Open(store);
+
+        // SQLite counts the store's tables on the other core while this one loads the playbook.
+        var counting = Task.Run(() => tables.RowCount, cancellationToken);
         var definition = playbookPath is null ? PlaybookLoader.BuiltIn() : PlaybookLoader.LoadFile(playbookPath);
         DiagnoseTimings.Mark("playbook loaded");
         var (ceilingBytes, ceilingText, concurrency) = Ceiling(telemetryPath, plan, ceiling);
         var options = new DiagnosisOptions(definition, ceilingBytes, ceilingText) { Now = now, ConfiguredConcurrency = concurrency, EvidenceRowLimit = evidenceRows };
-        using var tables = TelemetryTableSource.Open(store);
+        counting.GetAwaiter().GetResult();
         var diagnosis = Diagnoser.Run(tables, options, cancellationToken);
         DiagnoseTimings.Mark("diagnosis");
         var exitCode = diagnosis.MemoryIsCause ? MemoryIsCause : NotMemory;
