@@ -24,7 +24,10 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 blob="$(find "$work/source/input" -type f | head -1)"
 name="${blob#"$work/source/input/"}"
 bytes=$(stat -c %s "$blob")
+# Cached and clean, as openssl reads it: the host's flush before a receipt covers the whole file system, so input
+# still waiting to be written back would be written inside the host's timing.
 cat "$blob" >/dev/null
+sync "$blob"
 
 : >"$work/openssl"; : >"$work/copy"; : >"$work/disk"; : >"$work/host"; : >"$work/peak"
 for round in $(seq 1 "$rounds"); do
