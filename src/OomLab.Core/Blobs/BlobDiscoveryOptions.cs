@@ -5,14 +5,13 @@ internal sealed class BlobDiscoveryOptions
 {
     /// <param name="quietPeriod">
     /// How long a file written in place must keep the same length and last-write time before it counts
-    /// as complete; default 1 s, so that a writer that pauses between appends on a busy machine (a stall of a few
-    /// hundred milliseconds) is not taken for one that has stopped. Files that appear by rename are complete at once.
+    /// as complete; default 200 ms. Files that appear by rename are complete at once.
     /// </param>
     /// <param name="reconcileInterval">How often a full scan catches anything notifications missed; default 2 s.</param>
     /// <param name="capacity">Candidates buffered before discovery waits for the consumer; default 16,384.</param>
     public BlobDiscoveryOptions(TimeSpan? quietPeriod = null, TimeSpan? reconcileInterval = null, int capacity = 16_384)
     {
-        QuietPeriod = quietPeriod ?? TimeSpan.FromSeconds(1);
+        QuietPeriod = quietPeriod ?? TimeSpan.FromMilliseconds(200);
         ReconcileInterval = reconcileInterval ?? TimeSpan.FromSeconds(2);
         ArgumentOutOfRangeException.ThrowIfLessThan(QuietPeriod, TimeSpan.Zero, nameof(quietPeriod));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReconcileInterval, TimeSpan.Zero, nameof(reconcileInterval));
