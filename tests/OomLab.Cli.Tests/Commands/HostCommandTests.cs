@@ -118,11 +118,13 @@ public sealed class HostCommandTests
         var slowPath = Path.Combine(root.Input, "slow.csv");
         await using (var slow = new FileStream(slowPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
         {
+            // Pauses well inside the host's 200 ms quiet period: a stall of the writer longer than the rest of it
+            // (a loaded machine) would make the partial blob look finished.
             for (var part = 0; part < 8; part++)
             {
                 TempRoot.WriteContent(slow, 64 * 1024, seed: part);
                 await slow.FlushAsync();
-                await Task.Delay(100);
+                await Task.Delay(20);
             }
         }
 
