@@ -70,6 +70,14 @@ public static class KqlEngine
         return diagnostics.Items;
     }
 
+    /// <summary>The names that the <c>let</c> statements of <paramref name="query"/> bind, in order (statements that do not parse are left out).</summary>
+    public static IReadOnlyList<string> LetNames(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var diagnostics = new DiagnosticBag(new SourceText(query));
+        return [.. new Parser(query, diagnostics).ParseQuery().Statements.OfType<LetSyntax>().Select(let => let.Name.Name)];
+    }
+
     private static KqlTable Materialize(KqlTable table, string name) =>
         new(name, table.Columns.Select(c => new KqlColumn(c.Name, c.Data.Materialize())).ToList(), table.RowCount, table.Render);
 }

@@ -9,7 +9,8 @@ namespace OomLab.Playbook;
 internal static class DiagnoseTimings
 {
     private static readonly Lock Gate = new();
-    private static long last = Stopwatch.GetTimestamp();
+    private static readonly long Origin = Stopwatch.GetTimestamp();
+    private static long last = Origin;
     private static TimeSpan lastCpu;
 
     public static bool Enabled { get; } = Environment.GetEnvironmentVariable("OOMLAB_DIAGNOSE_TIMINGS") == "1";
@@ -30,21 +31,31 @@ internal static class DiagnoseTimings
             var cpu = process.TotalProcessorTime;
             Console.Error.WriteLine(
                 $"{what}: {Stopwatch.GetElapsedTime(last, now).TotalMilliseconds:F0} ms, CPU {(cpu - lastCpu).TotalMilliseconds:F0} ms ({sinceStart.TotalMilliseconds:F0} ms, CPU {cpu.TotalMilliseconds:F0} ms since the process started; " +
-                $"collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms)");
+                $"collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, " +
+                $"allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB)");
             last = now;
             lastCpu = cpu;
         }
     }
 
-    /// <summary>Writes how long <paramref name="started"/> (a <see cref="Stopwatch.GetTimestamp"/>) took, without moving the mark.</summary>
-    public static void Took(string what, long started)
+    /// <summary>Where a step on this thread starts, for <see cref="Took"/>.</summary>
+    public static Stamp Start() => new(Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+
+    /// <summary>Writes how long the step since <paramref name="started"/> took and what it allocated on this thread, without moving the mark.</summary>
+    public static void Took(string what, Stamp started)
     {
         if (Enabled)
         {
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - started.Allocated;
             lock (Gate)
             {
-                Console.Error.WriteLine($"  {what}: {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+                Console.Error.WriteLine(
+                    $"  {what}: {Stopwatch.GetElapsedTime(started.Timestamp).TotalMilliseconds:F0} ms, allocated {allocated / (1024 * 1024)} MiB " +
+                    $"(from {Stopwatch.GetElapsedTime(Origin, started.Timestamp).TotalMilliseconds:F0} ms on thread {Environment.CurrentManagedThreadId})");
             }
         }
     }
+
+    /// <summary>A step's start: the <see cref="Stopwatch.GetTimestamp"/> and the bytes this thread had allocated.</summary>
+    public readonly record struct Stamp(long Timestamp, long Allocated);
 }

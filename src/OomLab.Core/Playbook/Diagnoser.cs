@@ -44,16 +44,19 @@ internal static partial class Diagnoser
 
         // The hypotheses' queries need only the telemetry, like the signals: all run at once keeps both cores busy to the
         // end instead of idling one at the end of each step. A failure still surfaces at its own step, in playbook order.
-        var queries = playbook.Signals.Select(s => (Name: $"signal {s.Name}", s.Query))
+        // The prelude's tables come first, each on its own: a query that needs one another core is making waits for it.
+        var queries = Warmups(playbook.Prelude)
+            .Concat(playbook.Signals.Select(s => (Name: $"signal {s.Name}", s.Query)))
             .Concat(playbook.Hypotheses.Select(h => (Name: $"hypothesis {h.Id}'s query", h.Query)))
             .ToList();
+        var warmups = queries.Count - playbook.Signals.Count - playbook.Hypotheses.Count;
         var outcomes = InOrder.Map(queries, query =>
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = DiagnoseTimings.Start();
             var outcome = QueryOutcome.Of(() => PlaybookQuery.Run(queryPreamble, query.Query, source, tables, kql, cancellationToken));
             DiagnoseTimings.Took(query.Name, started);
             return outcome;
-        }, cancellationToken);
+        }, cancellationToken)[warmups..];
         var signals = playbook.Signals.Select((signal, i) =>
         {
             var table = outcomes[i].Result.Table;
@@ -105,6 +108,13 @@ internal static partial class Diagnoser
             playbook.Name, source, options.CeilingBytes, options.Ceiling, start, end, now, signals, path, memoryIsCause, severity,
             hypotheses, misreadings, mitigations, plan);
     }
+
+    /// <summary>
+    /// A query per <c>let</c> of the prelude that makes its table (<c>name | count</c>), shared with the queries that use it.
+    /// A scalar <c>let</c>'s query fails to bind and costs nothing; a failing table is reported by the queries that use it.
+    /// </summary>
+    private static IEnumerable<(string Name, PlaybookText Query)> Warmups(string prelude) =>
+        KqlEngine.LetNames(prelude).Select(name => ($"prelude {name}", new PlaybookText($"{name} | count", "prelude", 1, 1)));
 
     /// <summary>The columns the playbook's queries read, found by running them over tables with no rows.</summary>
     private static IReadOnlyCollection<(string Table, string Column)> ColumnsRead(PlaybookDefinition playbook, CancellationToken cancellationToken)

@@ -70,7 +70,7 @@ internal static class ColumnarCopy
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.ForEach(table.Columns, options, column =>
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = Playbook.DiagnoseTimings.Start();
             using var reader = TelemetryReader.Open(storePath);
             var data = reader.ReadColumn(table, column, version.Rows);
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using OomLab.Kql;
 using OomLab.Playbook;
@@ -61,7 +60,7 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.ForEach(work, parallel, item =>
         {
-            var started = Stopwatch.GetTimestamp();
+            var started = DiagnoseTimings.Start();
             var version = versions[item.Table.Name];
             var missing = new List<TelemetryColumn>();
             foreach (var column in item.Columns)
@@ -140,7 +139,7 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
             return data;
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = DiagnoseTimings.Start();
         data = ColumnFile.TryRead(ColumnarCopy.PathOf(path, schema, column), versions[schema.Name], column)
             ?? reader.ReadColumn(schema, column, rows);
         DiagnoseTimings.Took($"read {schema.Name}.{column.Name}", started);
