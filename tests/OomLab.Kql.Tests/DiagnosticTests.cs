@@ -73,4 +73,11 @@ public sealed class DiagnosticTests
         KqlEngine.Check("requests | take 1", Support.LabFixture.Tables()).ShouldBeEmpty();
         KqlEngine.Check("requests | take", Support.LabFixture.Tables()).Single().Code.ShouldBe(Messages.ExpectedCode);
     }
+
+    [Fact]
+    public void LetNames_lists_the_let_statements_in_order_and_skips_ones_that_do_not_parse()
+    {
+        KqlEngine.LetNames("let a = requests | take 1; let ['b c'] = 2; let broken = ; print x = 1; let d = a | count").ShouldBe(["a", "b c", "d"]);
+        KqlEngine.LetNames("requests | count").ShouldBeEmpty();
+    }
 }

@@ -73,6 +73,23 @@ internal static partial class ColumnFile
         }
     }
 
+    /// <summary>The version the column file at <paramref name="path"/> was written from (its header alone is read), or null when it cannot be read.</summary>
+    public static TableVersion? VersionOf(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            var header = new byte[(int)Math.Min(stream.Length, 512)];
+            stream.ReadExactly(header);
+            var bytes = new Cursor(header);
+            return bytes.Take(Magic.Length).SequenceEqual(Magic) ? new TableVersion(bytes.String(), bytes.Int32(), bytes.Int64()) : null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether <paramref name="path"/> holds <paramref name="column"/> as written from <paramref name="version"/> (its header alone is read).</summary>
     public static bool IsCurrent(string path, TableVersion version, TelemetryColumn column)
     {

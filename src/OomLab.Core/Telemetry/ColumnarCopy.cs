@@ -9,6 +9,8 @@ namespace OomLab.Telemetry;
 /// the table's <see cref="TableVersion"/> is the one it was written from. The store's stamp, a random id kept in the
 /// store itself, tells a store written anew (same row counts, other rows) from the one the copy was made of; rows
 /// appended since change the count. A store without a copy (a lab run, a host root, an older store) reads SQLite.
+/// A table with a copy is guarded: triggers remove the stamp when any of its rows is inserted, updated or deleted, so
+/// while the stamp and the last rowid are the copy's, the copy's row count is the table's and nobody need count it.
 /// </summary>
 internal static class ColumnarCopy
 {
@@ -37,6 +39,42 @@ internal static class ColumnarCopy
         using var select = connection.CreateCommand();
         select.CommandText = $"SELECT stamp FROM {StampTable} LIMIT 1;";
         return select.ExecuteScalar() as string;
+    }
+
+    /// <summary>Whether the store guards <paramref name="table"/> (see the type's summary).</summary>
+    public static bool IsGuarded(SqliteConnection connection, TelemetryTable table)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(table);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $table AND name LIKE 'oomlab_guard_%';";
+        command.Parameters.AddWithValue("$table", table.Name);
+        return (long)command.ExecuteScalar()! == GuardedOperations.Length;
+    }
+
+    /// <summary>
+    /// Drops the guard of <paramref name="table"/>, before rows are added to it on purpose (an import, which writes the
+    /// copy anew afterwards; until then the copy's last rowid no longer matches and the rows are counted).
+    /// </summary>
+    public static void Unguard(SqliteConnection connection, TelemetryTable table)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(table);
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Concat(GuardedOperations.Select(operation => $"DROP TRIGGER IF EXISTS \"{GuardName(table, operation)}\";"));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// The version of <paramref name="table"/> as its copy records it, when the copy was written from the store whose
+    /// stamp is <paramref name="stamp"/> and the table's last rowid is still <paramref name="lastRowId"/>; else null.
+    /// </summary>
+    public static TableVersion? CopiedVersion(string storePath, TelemetryTable table, string stamp, long lastRowId)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return ColumnFile.VersionOf(PathOf(storePath, table, table.Columns[0])) is { } version && version.Stamp == stamp && version.LastRowId == lastRowId
+            ? version
+            : null;
     }
 
     /// <summary>The most rows a table's copy is made for (default of <see cref="Write"/>): its largest column is held in memory while it is written.</summary>
@@ -81,7 +119,20 @@ internal static class ColumnarCopy
             File.Move(partial, path, overwrite: true);
             Playbook.DiagnoseTimings.Took($"wrote the columnar copy of {table.Name}.{column.Name}", started);
         });
+        Guard(connection, table);
         return null;
+    }
+
+    private static readonly string[] GuardedOperations = ["INSERT", "UPDATE", "DELETE"];
+
+    private static string GuardName(TelemetryTable table, string operation) => $"oomlab_guard_{table.Name}_{operation.ToLowerInvariant()}";
+
+    private static void Guard(SqliteConnection connection, TelemetryTable table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Concat(GuardedOperations.Select(operation =>
+            $"CREATE TRIGGER IF NOT EXISTS \"{GuardName(table, operation)}\" AFTER {operation} ON \"{table.Name}\" BEGIN DELETE FROM {StampTable}; END;"));
+        command.ExecuteNonQuery();
     }
 
     private static void EnsureStamp(SqliteConnection connection)

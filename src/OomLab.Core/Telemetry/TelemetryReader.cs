@@ -41,13 +41,27 @@ internal sealed class TelemetryReader : IDisposable
         }
     }
 
-    /// <summary>What <paramref name="table"/> holds now (the store's stamp, its row count and last rowid); later reads of its columns stop at that count.</summary>
-    public TableVersion Version(TelemetryTable table)
+    /// <summary>
+    /// What <paramref name="table"/> holds now (the store's stamp, its row count and last rowid); later reads of its columns
+    /// stop at that count. For a table the store guards (<see cref="ColumnarCopy"/>), <paramref name="copied"/> may give it
+    /// from the table's columnar copy (given the stamp and the last rowid) instead of counting the rows.
+    /// </summary>
+    public TableVersion Version(TelemetryTable table, Func<string, long, TableVersion?>? copied = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         lock (gate)
         {
             var stamp = ColumnarCopy.ReadStamp(connection);
+            if (stamp is not null && copied is not null && ColumnarCopy.IsGuarded(connection, table))
+            {
+                using var last = connection.CreateCommand();
+                last.CommandText = $"SELECT coalesce(max(rowid), 0) FROM \"{table.Name}\";";
+                if (copied(stamp, (long)last.ExecuteScalar()!) is { } version)
+                {
+                    return version;
+                }
+            }
+
             using var count = connection.CreateCommand();
             count.CommandText = $"SELECT count(*), coalesce(max(rowid), 0) FROM \"{table.Name}\";";
             using var result = count.ExecuteReader();

@@ -119,7 +119,7 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
 
     private KqlTable Defer(TelemetryTable schema)
     {
-        var version = reader.Version(schema);
+        var version = reader.Version(schema, (stamp, lastRowId) => ColumnarCopy.CopiedVersion(path, schema, stamp, lastRowId));
         versions[schema.Name] = version;
         var rows = version.Rows;
         var builder = new KqlTableBuilder(schema.Name);

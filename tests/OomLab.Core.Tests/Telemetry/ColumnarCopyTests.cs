@@ -88,6 +88,64 @@ public sealed class ColumnarCopyTests : IDisposable
     }
 
     [Theory]
+    [InlineData("DELETE FROM requests WHERE rowid = 3;", 39)]
+    [InlineData("UPDATE requests SET name = 'changed' WHERE rowid = 3;", 40)]
+    [InlineData("DELETE FROM requests WHERE rowid = 40; INSERT INTO requests (timestamp, name) VALUES (1, 'changed');", 40)]
+    public void Copy_is_ignored_once_a_row_of_the_store_changes_even_when_the_count_and_last_rowid_stay(string change, int rows)
+    {
+        Import("requests.json", Requests(40, seed: 1));
+        Version("requests").Stamp.ShouldNotBeNull();
+
+        using (var connection = TelemetryStore.Connect(store, SqliteOpenMode.ReadWrite))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = change;
+            command.ExecuteNonQuery();
+        }
+
+        Version("requests").Stamp.ShouldBeNull();
+        var cells = Cells(store, "requests");
+        cells.Count.ShouldBe(rows);
+        cells.ShouldBe(CellsWithoutCopy("requests"));
+        if (change.StartsWith("UPDATE", StringComparison.Ordinal) || change.Contains("INSERT", StringComparison.Ordinal))
+        {
+            cells.ShouldContain(row => row.Contains("changed", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_guarded_table_takes_its_row_count_from_the_copy_and_an_unguarded_one_is_counted()
+    {
+        Import("requests.json", Requests(40, seed: 1));
+        var counted = Version("requests");
+        var fromCopy = new List<(string, long)>();
+
+        using (var reader = TelemetryReader.Open(store))
+        {
+            reader.Version(TelemetrySchema.Requests, (stamp, last) =>
+            {
+                fromCopy.Add((stamp, last));
+                return ColumnarCopy.CopiedVersion(store, TelemetrySchema.Requests, stamp, last);
+            }).ShouldBe(counted);
+        }
+
+        fromCopy.ShouldBe([(counted.Stamp!, counted.LastRowId)]);
+
+        using (var connection = TelemetryStore.Connect(store, SqliteOpenMode.ReadWrite))
+        {
+            ColumnarCopy.IsGuarded(connection, TelemetrySchema.Requests).ShouldBeTrue();
+            ColumnarCopy.IsGuarded(connection, TelemetrySchema.Traces).ShouldBeFalse();
+            ColumnarCopy.Unguard(connection, TelemetrySchema.Requests);
+            ColumnarCopy.IsGuarded(connection, TelemetrySchema.Requests).ShouldBeFalse();
+        }
+
+        using (var reader = TelemetryReader.Open(store))
+        {
+            reader.Version(TelemetrySchema.Requests, (_, _) => throw new InvalidOperationException("an unguarded table is counted")).ShouldBe(counted);
+        }
+    }
+
+    [Theory]
     [InlineData("truncated")]
     [InlineData("not a column file")]
     [InlineData("empty")]

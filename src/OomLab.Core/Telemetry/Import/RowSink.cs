@@ -35,7 +35,12 @@ internal sealed class RowSink(SqliteConnection connection, string file, Telemetr
         sourceNames = [.. columns];
         sourceIndex = [.. table.Columns.Select(c => IndexOf(columns, c.Name))];
         Ignored = [.. columns.Where(c => table.Columns.All(t => !string.Equals(t.Name, c, StringComparison.OrdinalIgnoreCase)))];
-        insert ??= new TelemetryInsert(connection, table);
+        if (insert is null)
+        {
+            ColumnarCopy.Unguard(connection, table);
+            insert = new TelemetryInsert(connection, table);
+        }
+
         values = new object?[table.Columns.Count];
     }
 
