@@ -73,14 +73,14 @@ internal static class DiagnoseCommand
         var store = TelemetryLocation.Resolve(telemetryPath);
         using var tables = TelemetryTableSource.Open(store);
 
-        // SQLite counts the store's tables on the other core while this one loads the playbook.
-        var counting = Task.Run(() => tables.RowCount, cancellationToken);
-        var definition = playbookPath is null ? PlaybookLoader.BuiltIn() : PlaybookLoader.LoadFile(playbookPath);
+        // The playbook loads on the other core while this one surveys the telemetry.
+        var loading = Task.Run(() => playbookPath is null ? PlaybookLoader.BuiltIn() : PlaybookLoader.LoadFile(playbookPath), cancellationToken);
+        var survey = Diagnoser.SurveyAhead(tables, cancellationToken);
+        var definition = loading.GetAwaiter().GetResult();
         DiagnoseTimings.Mark("playbook loaded");
         var (ceilingBytes, ceilingText, concurrency) = Ceiling(telemetryPath, plan, ceiling);
         var options = new DiagnosisOptions(definition, ceilingBytes, ceilingText) { Now = now, ConfiguredConcurrency = concurrency, EvidenceRowLimit = evidenceRows };
-        counting.GetAwaiter().GetResult();
-        var diagnosis = Diagnoser.Run(tables, options, cancellationToken);
+        var diagnosis = Diagnoser.Run(tables, options, survey, cancellationToken);
         DiagnoseTimings.Mark("diagnosis");
         var exitCode = diagnosis.MemoryIsCause ? MemoryIsCause : NotMemory;
         var json = DiagnosisJson.Write(diagnosis, exitCode);

@@ -13,16 +13,29 @@ internal static partial class Diagnoser
     // Below this many rows, or from a columnar copy, reading each column when a query first needs it costs less than finding the columns first.
     private const long PrefetchFromRows = 100_000;
 
-    /// <summary>Diagnoses the telemetry in <paramref name="tables"/> (a store's tables, or any source with the Application Insights table names).</summary>
-    public static Diagnosis Run(ITableSource tables, DiagnosisOptions options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What <see cref="Run"/> would learn first about <paramref name="tables"/> (rows per table, the time they span), found now
+    /// so that it can be found while the playbook loads; null when <see cref="Run"/> must read the playbook's columns first.
+    /// </summary>
+    public static TelemetrySurvey? SurveyAhead(ITableSource tables, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var survey = ReadsAhead(tables) ? null : Survey(tables, cancellationToken);
+        DiagnoseTimings.Mark("survey, ahead");
+        return survey;
+    }
+
+    /// <summary>
+    /// Diagnoses the telemetry in <paramref name="tables"/> (a store's tables, or any source with the Application Insights
+    /// table names); <paramref name="survey"/> is <see cref="SurveyAhead"/>'s, when there is one.
+    /// </summary>
+    public static Diagnosis Run(ITableSource tables, DiagnosisOptions options, TelemetrySurvey? survey = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
         var playbook = options.Playbook;
         var source = playbook.Source;
-        var prefetch = tables is TelemetryTableSource { RowCount: >= PrefetchFromRows, HasColumnarCopy: false };
-        DiagnoseTimings.Mark("tables counted");
-        if (prefetch && tables is TelemetryTableSource store)
+        if (survey is null && ReadsAhead(tables) && tables is TelemetryTableSource store)
         {
             var columns = ColumnsRead(playbook, cancellationToken);
             DiagnoseTimings.Mark("columns the playbook reads, found");
@@ -30,7 +43,7 @@ internal static partial class Diagnoser
             DiagnoseTimings.Mark("columns read, one pass per table");
         }
 
-        var (rowCounts, start, end) = Survey(tables, cancellationToken);
+        var (rowCounts, start, end) = survey ?? Survey(tables, cancellationToken);
         DiagnoseTimings.Mark("survey");
         var now = options.Now ?? end ?? TimeProvider.System.GetUtcNow();
         var kql = new KqlOptions(timeProvider: new FixedTimeProvider(now), shareLetResults: true);
@@ -131,7 +144,10 @@ internal static partial class Diagnoser
         return recorder.Read;
     }
 
-    private static (Dictionary<string, long> Rows, DateTimeOffset? Start, DateTimeOffset? End) Survey(ITableSource tables, CancellationToken cancellationToken)
+    // A large store without a columnar copy is read a pass per table for all the columns the playbook needs, before any query.
+    private static bool ReadsAhead(ITableSource tables) => tables is TelemetryTableSource { RowCount: >= PrefetchFromRows, HasColumnarCopy: false };
+
+    private static TelemetrySurvey Survey(ITableSource tables, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         DateTimeOffset? start = null, end = null;
@@ -164,7 +180,7 @@ internal static partial class Diagnoser
             }
         }
 
-        return (rows, start, end);
+        return new TelemetrySurvey(rows, start, end);
     }
 
     private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;

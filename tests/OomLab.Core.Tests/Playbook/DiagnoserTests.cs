@@ -122,7 +122,7 @@ public sealed class DiagnoserTests
         using var directory = new TempDirectory();
         var store = await telemetry.WriteAsync(directory.Combine("telemetry.db"));
         using var tables = TelemetryTableSource.Open(store);
-        return Diagnoser.Run(tables, new DiagnosisOptions(playbook ?? PlaybookLoader.BuiltIn(), IncidentTelemetry.Ceiling, "custom 200 MiB") { ConfiguredConcurrency = 8 });
+        return Diagnoser.Run(tables, new DiagnosisOptions(playbook ?? PlaybookLoader.BuiltIn(), IncidentTelemetry.Ceiling, "custom 200 MiB") { ConfiguredConcurrency = 8 }, Diagnoser.SurveyAhead(tables));
     }
 
     private static HypothesisStatus Status(Diagnosis diagnosis, string id) => diagnosis.Hypotheses.Single(h => h.Definition.Id == id).Status;
