@@ -27,6 +27,7 @@ internal sealed partial class BlobWatcher
             try
             {
                 await ScanAsync(owner.container.DirectoryPath, fullScan: true, cancellationToken);
+                Volatile.Write(ref owner.waiting, pending.Count);
                 owner.ready.TrySetResult();
                 var nextReconcile = time.GetUtcNow() + options.ReconcileInterval;
                 Task<bool>? waiting = null;
@@ -48,6 +49,8 @@ internal sealed partial class BlobWatcher
                     {
                         await CheckPendingAsync(cancellationToken);
                     }
+
+                    Volatile.Write(ref owner.waiting, pending.Count);
 
                     var wait = nextReconcile - time.GetUtcNow();
                     if (pending.Count > 0 && options.QuietCheckInterval < wait)

@@ -21,6 +21,7 @@ internal sealed partial class BlobWatcher
     private readonly TimeProvider timeProvider;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int rejectedNames;
+    private int waiting;
 
     public BlobWatcher(BlobContainer container, BlobDiscoveryOptions? options = null, TimeProvider? timeProvider = null)
     {
@@ -35,6 +36,9 @@ internal sealed partial class BlobWatcher
 
     /// <summary>Files refused so far because their names are not valid blob names.</summary>
     public int RejectedNames => Volatile.Read(ref rejectedNames);
+
+    /// <summary>Files seen but not reported yet: written in place, they wait out the quiet period (<see cref="BlobDiscoveryOptions.QuietPeriod"/>).</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
     /// <summary>Reports complete blob versions until cancelled; a single consumer.</summary>
     public async IAsyncEnumerable<BlobCandidate> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -60,7 +60,8 @@ internal sealed partial class FunctionHost
 
     private bool IsIdle(BlobQueue queue, TimeSpan idle)
     {
-        if (Counters.InFlight != 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity)) < idle)
+        // A blob written in place is not idle time while it waits out its quiet period, however long that is.
+        if (Counters.InFlight != 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity)) < idle || discovery?.Waiting > 0)
         {
             return false;
         }

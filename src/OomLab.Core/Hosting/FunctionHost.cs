@@ -21,6 +21,7 @@ internal sealed partial class FunctionHost
     private readonly TimeProvider time;
     private readonly Channel<PendingCompletion> completions = Channel.CreateUnbounded<PendingCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private long lastActivity = Stopwatch.GetTimestamp();
+    private BlobWatcher? discovery;
     private StagingSlots? stagingSlots;
 
     public FunctionHost(FunctionHostOptions options, ITelemetrySink sink, TimeProvider timeProvider)
@@ -112,7 +113,7 @@ internal sealed partial class FunctionHost
 
     private async Task DiscoverAsync(BlobContainer input, BlobQueue queue, CancellationToken cancellationToken)
     {
-        var watcher = new BlobWatcher(input, options.Discovery, time);
+        var watcher = discovery = new BlobWatcher(input, options.Discovery, time);
         var batch = new List<BlobCandidate>();
         try
         {

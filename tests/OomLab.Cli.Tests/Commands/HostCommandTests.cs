@@ -142,6 +142,21 @@ public sealed class HostCommandTests
     }
 
     [Fact]
+    public async Task A_host_told_to_stop_when_idle_first_runs_a_blob_still_waiting_out_its_quiet_period()
+    {
+        using var root = new TempRoot();
+        var blobs = new Dictionary<string, string>(StringComparer.Ordinal) { ["fresh.csv"] = root.WriteBlob("fresh.csv", 4096) };
+
+        // Last written "later": the host can take the blob as finished only once it has seen it unchanged for its
+        // 200 ms quiet period, four times the idle time it is told to stop after.
+        File.SetLastWriteTimeUtc(Path.Combine(root.Input, "fresh.csv"), DateTime.UtcNow.AddMinutes(5));
+        var result = await OomLabCli.RunAsync("host", "--root", root.Path, "--function", "BlobStreamProcessor", "--ceiling", "512MiB", "--until-idle", "50ms");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        AssertEveryBlobDone(root, blobs);
+    }
+
+    [Fact]
     public async Task A_corrupt_host_json_is_an_error_naming_the_file_and_position()
     {
         using var root = new TempRoot();
