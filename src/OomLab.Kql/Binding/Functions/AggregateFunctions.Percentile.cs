@@ -22,7 +22,7 @@ internal static partial class AggregateFunctions
         var longs = (values as Int64Column)?.Values;
         var reals = isLong ? null : Kernels.ToReals(values, groups.Length);
 
-        // Counting sort of row values by group, then sort each group's segment.
+        // Counting sort of row values by group, then select the rank in each group's segment.
         var counts = new int[n + 1];
         for (var i = 0; i < groups.Length; i++)
         {
@@ -39,8 +39,8 @@ internal static partial class AggregateFunctions
 
         var total = counts[n];
         var offsets = (int[])counts.Clone();
-        var sortedLongs = isLong ? new long[total] : null;
-        var sortedReals = isLong ? null : new double[total];
+        var byGroupLongs = isLong ? new long[total] : null;
+        var byGroupReals = isLong ? null : new double[total];
         for (var i = 0; i < groups.Length; i++)
         {
             if (values.IsNull(i) || (!isLong && double.IsNaN(reals![i])))
@@ -51,11 +51,11 @@ internal static partial class AggregateFunctions
             var at = offsets[groups[i]]++;
             if (isLong)
             {
-                sortedLongs![at] = longs![i];
+                byGroupLongs![at] = longs![i];
             }
             else
             {
-                sortedReals![at] = reals![i];
+                byGroupReals![at] = reals![i];
             }
         }
 
@@ -74,15 +74,11 @@ internal static partial class AggregateFunctions
             var rank = Math.Max(1, (int)Math.Ceiling(p / 100.0 * length));
             if (isLong)
             {
-                var segment = sortedLongs.AsSpan(start, length);
-                segment.Sort();
-                result.Set(g, KqlValue.FromLong(segment[rank - 1], resultType));
+                result.Set(g, KqlValue.FromLong(Selection.Nth(byGroupLongs.AsSpan(start, length), rank - 1), resultType));
             }
             else
             {
-                var segment = sortedReals.AsSpan(start, length);
-                segment.Sort();
-                result.Set(g, KqlValue.FromReal(segment[rank - 1]));
+                result.Set(g, KqlValue.FromReal(Selection.Nth(byGroupReals.AsSpan(start, length), rank - 1)));
             }
         }
 
