@@ -23,10 +23,14 @@ internal sealed class JoinPlan(
     protected override KqlTable ExecuteCore(EvalContext context)
     {
         var l = left.Execute(context);
-        var r = right.Execute(context);
         var encoder = new KeyEncoder(leftKeys.Count);
         var leftCodes = encoder.Encode(leftKeys.Select(k => l.Columns[k].Data).ToArray(), l.RowCount);
         var codeCount = encoder.Count;
+
+        // Right rows whose key no left row has are in no output of these kinds: the right side may skip them.
+        var r = kind is JoinKind.Inner or JoinKind.InnerUnique or JoinKind.LeftOuter or JoinKind.LeftSemi or JoinKind.LeftAnti
+            ? right.ExecuteForKeys(context, rightKeys, encoder)
+            : right.Execute(context);
         var rightCodes = encoder.Encode(rightKeys.Select(k => r.Columns[k].Data).ToArray(), r.RowCount, addNew: false);
 
         // Right rows by code: head[code] -> first row, next[row] -> following row, in row order.

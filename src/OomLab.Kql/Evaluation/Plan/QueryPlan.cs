@@ -16,6 +16,13 @@ internal abstract class QueryPlan(Schema schema, TextSpan span)
         return ExecuteCore(context);
     }
 
+    /// <summary>
+    /// Runs the plan for a consumer that keeps only the rows whose values in <paramref name="keyOrdinals"/> are keys
+    /// <paramref name="known"/> has numbered (an inner join's right side, numbered against its left side). A plan that
+    /// can skip work for other rows does; it may still return some of them, which the consumer drops.
+    /// </summary>
+    public virtual KqlTable ExecuteForKeys(EvalContext context, IReadOnlyList<int> keyOrdinals, KeyEncoder known) => Execute(context);
+
     protected abstract KqlTable ExecuteCore(EvalContext context);
 
     protected static KqlTable Table(Schema schema, IReadOnlyList<Column> columns, int rows, KqlRenderHint? render = null) =>

@@ -17,9 +17,30 @@ internal sealed class SummarizePlan(
     IReadOnlyList<BoundExpression> outputs,
     TextSpan span) : QueryPlan(schema, span)
 {
-    protected override KqlTable ExecuteCore(EvalContext context)
+    protected override KqlTable ExecuteCore(EvalContext context) => Summarize(context, input.Execute(context));
+
+    /// <summary>
+    /// When the wanted keys are group keys read straight from input columns, a group is wanted exactly when the key
+    /// values its rows share are: input rows with other values are dropped before grouping (a join of a summary by
+    /// <c>operation_Id</c> with a few crashed invocations groups their rows, not every invocation's).
+    /// </summary>
+    public override KqlTable ExecuteForKeys(EvalContext context, IReadOnlyList<int> keyOrdinals, KeyEncoder known)
     {
+        var inputOrdinals = keyOrdinals.Select(k => k < keys.Count && keys[k] is BoundColumnReference column ? column.Ordinal : -1).ToArray();
+        if (inputOrdinals.Contains(-1))
+        {
+            return Execute(context);
+        }
+
+        context.CancellationToken.ThrowIfCancellationRequested();
         var table = input.Execute(context);
+        var codes = known.Encode([.. inputOrdinals.Select(o => table.Columns[o].Data)], table.RowCount, addNew: false);
+        var rows = Enumerable.Range(0, codes.Length).Where(i => codes[i] >= 0).ToArray();
+        return Summarize(context, rows.Length == table.RowCount ? table : FilterPlan.Select(table, rows));
+    }
+
+    private KqlTable Summarize(EvalContext context, KqlTable table)
+    {
         var n = table.RowCount;
         var keyColumns = keys.Select(k => k.Evaluate(context, table)).ToArray();
         var encoder = new KeyEncoder(keyColumns.Length);
