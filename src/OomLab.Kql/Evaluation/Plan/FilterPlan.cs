@@ -9,9 +9,17 @@ namespace OomLab.Kql.Evaluation;
 /// </summary>
 internal sealed class FilterPlan(QueryPlan input, BoundExpression predicate, TextSpan span) : QueryPlan(input.Schema, span)
 {
-    protected override KqlTable ExecuteCore(EvalContext context)
+    protected override KqlTable ExecuteCore(EvalContext context) => Keep(context, input.Execute(context));
+
+    /// <summary>A row-by-row predicate: the input's rows with other keys need not be tested.</summary>
+    public override KqlTable ExecuteForKeys(EvalContext context, IReadOnlyList<int> keyOrdinals, KeyEncoder known)
     {
-        var table = input.Execute(context);
+        context.CancellationToken.ThrowIfCancellationRequested();
+        return Keep(context, input.ExecuteForKeys(context, keyOrdinals, known));
+    }
+
+    private KqlTable Keep(EvalContext context, KqlTable table)
+    {
         var mask = (BoolColumn)predicate.Evaluate(context, table);
         var values = mask.Values;
         var nulls = mask.Nulls;

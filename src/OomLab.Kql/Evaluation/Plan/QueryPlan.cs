@@ -18,10 +18,20 @@ internal abstract class QueryPlan(Schema schema, TextSpan span)
 
     /// <summary>
     /// Runs the plan for a consumer that keeps only the rows whose values in <paramref name="keyOrdinals"/> are keys
-    /// <paramref name="known"/> has numbered (an inner join's right side, numbered against its left side). A plan that
-    /// can skip work for other rows does; it may still return some of them, which the consumer drops.
+    /// <paramref name="known"/> has numbered (an inner join's right side, numbered against its left side), and gives
+    /// those rows alone. Row-by-row operators pass the request to their input, so that the rows are dropped before
+    /// the work on them (a join of a summary by <c>operation_Id</c> with a few crashed invocations reads and groups
+    /// their rows, not every invocation's).
     /// </summary>
-    public virtual KqlTable ExecuteForKeys(EvalContext context, IReadOnlyList<int> keyOrdinals, KeyEncoder known) => Execute(context);
+    public virtual KqlTable ExecuteForKeys(EvalContext context, IReadOnlyList<int> keyOrdinals, KeyEncoder known) =>
+        KeepKeys(Execute(context), keyOrdinals, known);
+
+    protected static KqlTable KeepKeys(KqlTable table, IReadOnlyList<int> keyOrdinals, KeyEncoder known)
+    {
+        var codes = known.Encode([.. keyOrdinals.Select(o => table.Columns[o].Data)], table.RowCount, addNew: false);
+        var rows = Enumerable.Range(0, codes.Length).Where(i => codes[i] >= 0).ToArray();
+        return rows.Length == table.RowCount ? table : FilterPlan.Select(table, rows);
+    }
 
     protected abstract KqlTable ExecuteCore(EvalContext context);
 

@@ -21,22 +21,18 @@ internal sealed class SummarizePlan(
 
     /// <summary>
     /// When the wanted keys are group keys read straight from input columns, a group is wanted exactly when the key
-    /// values its rows share are: input rows with other values are dropped before grouping (a join of a summary by
-    /// <c>operation_Id</c> with a few crashed invocations groups their rows, not every invocation's).
+    /// values its rows share are: only the input rows with those values are grouped.
     /// </summary>
     public override KqlTable ExecuteForKeys(EvalContext context, IReadOnlyList<int> keyOrdinals, KeyEncoder known)
     {
         var inputOrdinals = keyOrdinals.Select(k => k < keys.Count && keys[k] is BoundColumnReference column ? column.Ordinal : -1).ToArray();
         if (inputOrdinals.Contains(-1))
         {
-            return Execute(context);
+            return base.ExecuteForKeys(context, keyOrdinals, known);
         }
 
         context.CancellationToken.ThrowIfCancellationRequested();
-        var table = input.Execute(context);
-        var codes = known.Encode([.. inputOrdinals.Select(o => table.Columns[o].Data)], table.RowCount, addNew: false);
-        var rows = Enumerable.Range(0, codes.Length).Where(i => codes[i] >= 0).ToArray();
-        return Summarize(context, rows.Length == table.RowCount ? table : FilterPlan.Select(table, rows));
+        return Summarize(context, input.ExecuteForKeys(context, inputOrdinals, known));
     }
 
     private KqlTable Summarize(EvalContext context, KqlTable table)
