@@ -67,7 +67,7 @@ internal sealed class MessageReader<T>(Stream input, JsonTypeInfo<T> typeInfo)
 
         try
         {
-            return new MessageRead<T>(JsonSerializer.Deserialize(bytes, typeInfo), null);
+            return new MessageRead<T>(ProtocolCodec.TryRead<T>(bytes) ?? JsonSerializer.Deserialize(bytes, typeInfo), null);
         }
         catch (JsonException)
         {
