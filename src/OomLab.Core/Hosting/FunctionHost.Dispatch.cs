@@ -11,12 +11,6 @@ internal sealed partial class FunctionHost
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How long a small group commit waits for running invocations to join it: 2 ms.</summary>
-    private static readonly TimeSpan CommitLinger = TimeSpan.FromMilliseconds(2);
-
-    /// <summary>A group commit this large does not wait for more: 32 invocations.</summary>
-    private const int CommitBatch = 32;
-
     private readonly SemaphoreSlim wakeSignal = new(0, 1);
     private readonly ConcurrentDictionary<string, LeasedMessage> running = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<WorkerExit, string> culprits = [];
@@ -229,10 +223,9 @@ internal sealed partial class FunctionHost
         var folders = new HashSet<string>(StringComparer.Ordinal);
         while (await completions.Reader.WaitToReadAsync())
         {
-            Drain(batch);
-            if (batch.Count < CommitBatch && Counters.InFlight > batch.Count)
+            while (completions.Reader.TryRead(out var pending))
             {
-                await LingerAsync(batch);
+                batch.Add(pending);
             }
 
             MoveIntoPlace(output, batch, moved, folders);
@@ -259,36 +252,6 @@ internal sealed partial class FunctionHost
             batch.Clear();
             moved.Clear();
             folders.Clear();
-        }
-    }
-
-    private void Drain(List<PendingCompletion> batch)
-    {
-        while (batch.Count < CommitBatch * 4 && completions.Reader.TryRead(out var pending))
-        {
-            batch.Add(pending);
-        }
-    }
-
-    /// <summary>
-    /// Waits up to <see cref="CommitLinger"/> for invocations still running to join the batch. Each flush writes every
-    /// folder block, inode table block and queue page the batch touched, whether it holds two outputs or sixty: batches
-    /// of a few blobs paid that per blob (a backlog made about one flush per eight blobs). Costs a receipt at most the
-    /// linger; the invocation's start is not delayed.
-    /// </summary>
-    private async Task LingerAsync(List<PendingCompletion> batch)
-    {
-        using var linger = new CancellationTokenSource(CommitLinger);
-        try
-        {
-            while (batch.Count < CommitBatch && Counters.InFlight > batch.Count && await completions.Reader.WaitToReadAsync(linger.Token))
-            {
-                Drain(batch);
-            }
-        }
-        catch (OperationCanceledException) when (linger.IsCancellationRequested)
-        {
-            // The linger time is up: commit what there is.
         }
     }
 
