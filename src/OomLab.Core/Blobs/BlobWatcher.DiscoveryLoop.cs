@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Threading.Channels;
 using OomLab.Telemetry;
 
@@ -15,6 +16,9 @@ internal sealed partial class BlobWatcher
             // Hidden covers names starting with '.' on Unix (.staging, .x.tmp); symlinks could lead out of the container.
             AttributesToSkip = FileAttributes.Hidden | FileAttributes.ReparsePoint | FileAttributes.System,
         };
+
+        /// <summary>What a listed file's stat reads when the file is gone: no length, the file-time origin (1601).</summary>
+        private static readonly BlobVersion Vanished = new(0, DateTimeOffset.FromFileTime(0).UtcTicks);
 
         private readonly Dictionary<string, BlobVersion> reported = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Pending> pending = new(StringComparer.Ordinal);
@@ -134,26 +138,22 @@ internal sealed partial class BlobWatcher
             }
 
             var seen = fullScan ? new HashSet<string>(StringComparer.Ordinal) : null;
-            foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", ScanOptions))
+            foreach (var (path, version) in Files(directory))
             {
-                var path = file.FullName;
-                seen?.Add(path);
-                if (!TryName(path, out var name))
-                {
-                    continue;
-                }
-
-                BlobVersion version;
-                try
-                {
-                    version = BlobVersion.Of(file);
-                }
-                catch (FileNotFoundException)
+                if (version == Vanished)
                 {
                     continue; // Deleted between the listing and its stat (a processed blob swept away): nothing to report.
                 }
 
+                seen?.Add(path);
+
+                // Checked first: the reconcile scan finds mostly blobs already reported, whose names were valid then.
                 if (reported.TryGetValue(path, out var known) && known == version)
+                {
+                    continue;
+                }
+
+                if (!TryName(path, out var name))
                 {
                     continue;
                 }
@@ -173,6 +173,17 @@ internal sealed partial class BlobWatcher
                 reported.Keys.Where(path => !seen.Contains(path)).ToList().ForEach(path => reported.Remove(path));
             }
         }
+
+        /// <summary>
+        /// The files under <paramref name="directory"/> with their versions, from the listing's own stat: no
+        /// <see cref="FileInfo"/> per file. A file deleted between the listing and its stat comes back as
+        /// <see cref="Vanished"/>.
+        /// </summary>
+        private static FileSystemEnumerable<(string Path, BlobVersion Version)> Files(string directory) =>
+            new(directory, static (ref FileSystemEntry entry) => (entry.ToFullPath(), new BlobVersion(entry.Length, entry.LastWriteTimeUtc.UtcTicks)), ScanOptions)
+            {
+                ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory,
+            };
 
         private async ValueTask CheckPendingAsync(CancellationToken cancellationToken)
         {

@@ -36,7 +36,7 @@ internal static class OutputPublisher
                 Directory.CreateDirectory(folder);
             }
 
-            File.Move(Path.Combine(stagingDirectory, name.Value), target, overwrite: true);
+            FileRename.Replace(Path.Combine(stagingDirectory, name.Value), target);
             published.Add(name.Value);
         }
 

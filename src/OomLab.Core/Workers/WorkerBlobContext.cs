@@ -29,7 +29,7 @@ internal sealed class WorkerBlobContext(InvokeMessage invoke, Action<WorkerMessa
 
     public override Stream OpenRead()
     {
-        var file = new FileStream(invoke.InputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
+        var file = InputFile.OpenRead(invoke.InputPath, bufferSize: 4096);
         Stream stream = invoke.TrackBlobRead ? new DependencyRecordingStream(file, ReportRead) : file;
         Track(stream);
         return stream;

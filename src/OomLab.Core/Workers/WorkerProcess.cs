@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using OomLab.Memory;
 using OomLab.Telemetry;
 using OomLab.Workers.Protocol;
@@ -228,11 +227,12 @@ internal sealed partial class WorkerProcess
     {
         try
         {
-            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            var reader = new MessageReader<WorkerMessage>(process.StandardOutput.BaseStream, WorkerJsonContext.Default.WorkerMessage);
+            while (await reader.ReadAsync() is { } read)
             {
                 try
                 {
-                    Handle(line);
+                    Handle(read);
                 }
 #pragma warning disable CA1031 // One bad message must not stop the loop that notices the worker's exit.
                 catch (Exception ex)
@@ -250,19 +250,15 @@ internal sealed partial class WorkerProcess
         OnExited();
     }
 
-    private void Handle(string line)
+    private void Handle(MessageRead<WorkerMessage> read)
     {
-        WorkerMessage? message;
-        try
-        {
-            message = JsonSerializer.Deserialize(line, WorkerJsonContext.Default.WorkerMessage);
-        }
-        catch (JsonException)
+        if (read.Line is { } line)
         {
             OnStderrLine($"(not protocol) {line}");
             return;
         }
 
+        var message = read.Message;
         switch (message)
         {
             case ReadyMessage readyMessage:

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
 using OomLab.Workers.Protocol;
 
@@ -40,11 +39,11 @@ internal sealed class WorkerRuntime
             GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
         var metrics = ReportMetricsAsync(stop.Token);
 
-        using var reader = new StreamReader(input);
+        var reader = new MessageReader<HostMessage>(input, WorkerJsonContext.Default.HostMessage);
         var shutdown = false;
-        while (!shutdown && await reader.ReadLineAsync(stop.Token) is { } line)
+        while (!shutdown && await reader.ReadAsync(stop.Token) is { } read)
         {
-            shutdown = Dispatch(line);
+            shutdown = Dispatch(read);
         }
 
         if (shutdown)
@@ -59,20 +58,15 @@ internal sealed class WorkerRuntime
         return 0;
     }
 
-    private bool Dispatch(string line)
+    private bool Dispatch(MessageRead<HostMessage> read)
     {
-        HostMessage? message;
-        try
+        if (read.Line is { } line)
         {
-            message = JsonSerializer.Deserialize(line, WorkerJsonContext.Default.HostMessage);
-        }
-        catch (JsonException ex)
-        {
-            Console.Error.WriteLine($"worker: ignoring a malformed host message: {ex.Message}");
+            Console.Error.WriteLine($"worker: ignoring a malformed host message: {line}");
             return false;
         }
 
-        switch (message)
+        switch (read.Message)
         {
             case InvokeMessage invoke:
                 inFlight[invoke.InvocationId] = Task.Run(() => InvokeAsync(invoke));

@@ -35,7 +35,11 @@ internal sealed class MessageWriter<T>(Stream output, JsonTypeInfo<T> typeInfo) 
                 json.Reset(buffer);
             }
 
-            JsonSerializer.Serialize(json, message, typeInfo);
+            if (!ProtocolCodec.TryWrite(json, message!))
+            {
+                JsonSerializer.Serialize(json, message, typeInfo);
+            }
+
             json.Flush();
             buffer.Write("\n"u8);
             if (flush || buffer.WrittenCount >= FlushThreshold)
