@@ -4,7 +4,8 @@
 #  - backlog: blobs written while the host is stopped, then the host started (blobs/s, start-up included);
 #  - live: blobs written as fast as `oomlab load` can while the host runs (blobs/s including the writing);
 #  - paced: blobs arriving at a sustainable rate (default 1000/s) while the host runs;
-# and the trigger latency (discovery to invocation start) of the live and paced runs from their telemetry.
+# and the trigger latency (discovery to invocation start) and arrival latency (the blob's last write to invocation
+# start: what a writer waits) of the live and paced runs from their telemetry.
 # Usage: bench/host/throughput.sh [count] [rounds] [rate]   (default 10000 3 1000/s)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -24,9 +25,10 @@ last_receipt() {
   "$oomlab" query --telemetry "$1" --format csv \
     "requests | extend done = timestamp + todouble(customDimensions.ReceiptAfterMs) * 1ms | summarize e = max(done) | project s = (e - datetime(1970-01-01)) / 1s" | tail -1
 }
+# Trigger latency (discovery to invocation start), then arrival latency (the blob's last write to invocation start).
 latency() {
   "$oomlab" query --telemetry "$1" --format csv \
-    "requests | extend latency = todouble(customDimensions.TriggerLatencyMs) | summarize p50 = percentile(latency, 50), p95 = percentile(latency, 95), mx = max(latency)" | tail -1
+    "requests | extend t = todouble(customDimensions.TriggerLatencyMs), a = todouble(customDimensions.ArrivalLatencyMs) | summarize p50 = percentile(t, 50), p95 = percentile(t, 95), mx = max(t), ap50 = percentile(a, 50), ap95 = percentile(a, 95), amx = max(a)" | tail -1
 }
 
 # Runs the host on $1 while `load` writes into it (extra load arguments after the root); prints blobs/s.
@@ -58,14 +60,14 @@ for round in $(seq 1 "$rounds"); do
   latency "$work/live$round" >>"$work/live-latency"
   live "$work/paced$round" --rate "$rate" >>"$work/paced"
   latency "$work/paced$round" >>"$work/paced-latency"
-  printf 'round %d: backlog %.0f blobs/s, live %.0f blobs/s (latency p50,p95,max ms %s), paced %s: %.0f blobs/s (latency %s)\n' "$round" \
+  printf 'round %d: backlog %.0f blobs/s, live %.0f blobs/s (trigger p50,p95,max then arrival p50,p95,max ms %s), paced %s: %.0f blobs/s (latency %s)\n' "$round" \
     "$(tail -1 "$work/backlog")" "$(tail -1 "$work/live")" "$(tail -1 "$work/live-latency")" "$rate" "$(tail -1 "$work/paced")" "$(tail -1 "$work/paced-latency")"
 done
 
 col() { cut -d, -f"$1" "$2" | median; }
 printf '%d blobs of 4 KiB, median of %d rounds\n' "$count" "$rounds"
 printf 'backlog: %.0f blobs/s (idle wait excluded, start-up included)\n' "$(median <"$work/backlog")"
-printf 'live: %.0f blobs/s including writing them; trigger latency p50 %.1f ms, p95 %.1f ms\n' \
-  "$(median <"$work/live")" "$(col 1 "$work/live-latency")" "$(col 2 "$work/live-latency")"
-printf 'paced at %s: %.0f blobs/s; trigger latency p50 %.1f ms, p95 %.1f ms\n' \
-  "$rate" "$(median <"$work/paced")" "$(col 1 "$work/paced-latency")" "$(col 2 "$work/paced-latency")"
+printf 'live: %.0f blobs/s including writing them; trigger latency p50 %.1f ms, p95 %.1f ms; arrival latency p50 %.1f ms, p95 %.1f ms\n' \
+  "$(median <"$work/live")" "$(col 1 "$work/live-latency")" "$(col 2 "$work/live-latency")" "$(col 4 "$work/live-latency")" "$(col 5 "$work/live-latency")"
+printf 'paced at %s: %.0f blobs/s; trigger latency p50 %.1f ms, p95 %.1f ms; arrival latency p50 %.1f ms, p95 %.1f ms\n' \
+  "$rate" "$(median <"$work/paced")" "$(col 1 "$work/paced-latency")" "$(col 2 "$work/paced-latency")" "$(col 4 "$work/paced-latency")" "$(col 5 "$work/paced-latency")"

@@ -19,4 +19,21 @@ public readonly record struct BlobVersion(long Length, long LastWriteTicks)
     public string Token => string.Create(CultureInfo.InvariantCulture, $"{Length:x}-{LastWriteTicks:x}");
 
     public override string ToString() => Token;
+
+    /// <summary>The version a <see cref="Token"/> stands for; false for text that is not one.</summary>
+    public static bool TryParse(string token, out BlobVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var dash = token.IndexOf('-', StringComparison.Ordinal);
+        if (dash > 0
+            && long.TryParse(token.AsSpan(0, dash), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var length)
+            && long.TryParse(token.AsSpan(dash + 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ticks))
+        {
+            version = new BlobVersion(length, ticks);
+            return true;
+        }
+
+        version = default;
+        return false;
+    }
 }

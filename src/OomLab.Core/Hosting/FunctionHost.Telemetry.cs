@@ -1,4 +1,5 @@
 using System.Globalization;
+using OomLab.Blobs;
 using OomLab.Queue;
 using OomLab.Telemetry;
 using OomLab.Workers;
@@ -67,10 +68,18 @@ internal sealed partial class FunctionHost
     {
         dimensions ??= Dimensions(lease, workerId);
 
-        // From discovery (the blob complete in its container) to the invocation's start: the trigger's latency.
-        dimensions["TriggerLatencyMs"] = Math.Max(0, (startedAt - lease.ObservedAt).TotalMilliseconds).ToString("0.###", CultureInfo.InvariantCulture);
+        // From discovery (the blob complete in its container) to the invocation's start: the trigger's latency. From the
+        // blob's last write (a file renamed into place keeps the time it was written) to the start: its arrival latency,
+        // discovery included, and all the time it waited if it arrived while no host ran.
+        dimensions["TriggerLatencyMs"] = Milliseconds(startedAt - lease.ObservedAt);
+        if (BlobVersion.TryParse(lease.Version, out var version))
+        {
+            dimensions["ArrivalLatencyMs"] = Milliseconds(TimeSpan.FromTicks(startedAt.UtcTicks - version.LastWriteTicks));
+        }
         Emit(new RequestTelemetry(startedAt, invocationId, options.FunctionName, success, success ? "200" : "500", duration, invocationId, dimensions));
     }
+
+    private static string Milliseconds(TimeSpan span) => Math.Max(0, span.TotalMilliseconds).ToString("0.###", CultureInfo.InvariantCulture);
 
     private void LogFunction(DateTimeOffset timestamp, string level, string message, string invocationId) =>
         Emit(new FunctionAppLogTelemetry(timestamp, options.FunctionName, level, message, FunctionCategoryName, invocationId));

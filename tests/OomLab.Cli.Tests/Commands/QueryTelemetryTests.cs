@@ -24,6 +24,14 @@ public sealed class QueryTelemetryTests
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldContain("BlobStreamProcessor,5");
         result.Stdout.ShouldContain((5 * 10_000 + 10).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The blobs were written before the host started: each waited from its last write (arrival) at least as long as
+        // from its discovery, and longer than the host took to start.
+        var latencies = await OomLabCli.RunAsync(
+            "query", "--telemetry", root.Path, "--format", "csv",
+            "requests | extend arrival = todouble(customDimensions.ArrivalLatencyMs), trigger = todouble(customDimensions.TriggerLatencyMs) | summarize n = countif(arrival >= trigger and arrival > 0), total = count()");
+        latencies.ExitCode.ShouldBe(0, latencies.ToString());
+        latencies.Stdout.ShouldContain("5,5");
     }
 
     [Fact]
