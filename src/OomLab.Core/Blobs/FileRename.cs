@@ -19,16 +19,10 @@ internal static class FileRename
             return;
         }
 
-        if (Rename(source, target) != 0)
+        if (Libc.Rename(source, target) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             throw new IOException($"cannot move {source} to {target}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
         }
     }
-
-    // DllImport rather than LibraryImport: the generated marshalling would need unsafe code in this assembly.
-    [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Rename(
-        [MarshalAs(UnmanagedType.LPUTF8Str)] string source, [MarshalAs(UnmanagedType.LPUTF8Str)] string target);
 }

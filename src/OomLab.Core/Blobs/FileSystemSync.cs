@@ -23,11 +23,11 @@ internal static class FileSystemSync
 
         if (!OperatingSystem.IsLinux())
         {
-            Sync();
+            Libc.Sync();
             return;
         }
 
-        var fd = Open(path, ReadOnly);
+        var fd = Libc.Open(path, ReadOnly);
         if (fd < 0)
         {
             throw new IOException($"cannot open {path} to flush its file system (errno {Marshal.GetLastPInvokeError()})");
@@ -35,31 +35,14 @@ internal static class FileSystemSync
 
         try
         {
-            if (SyncFs(fd) != 0)
+            if (Libc.SyncFs(fd) != 0)
             {
                 throw new IOException($"flushing the file system of {path} failed (errno {Marshal.GetLastPInvokeError()})");
             }
         }
         finally
         {
-            _ = Close(fd);
+            _ = Libc.Close(fd);
         }
     }
-
-    // DllImport rather than LibraryImport: the generated marshalling would need unsafe code in this assembly.
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-    [DllImport("libc", EntryPoint = "syncfs", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int SyncFs(int fd);
-
-    [DllImport("libc", EntryPoint = "sync")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern void Sync();
-
-    [DllImport("libc", EntryPoint = "close")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Close(int fd);
 }

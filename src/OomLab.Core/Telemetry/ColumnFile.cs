@@ -52,7 +52,7 @@ internal static partial class ColumnFile
         try
         {
             var bytes = new Cursor(File.ReadAllBytes(path));
-            if (!IsHeaderOf(ref bytes, version, column))
+            if (Header(ref bytes) != (version, (byte)column.Type))
             {
                 return null;
             }
@@ -74,7 +74,13 @@ internal static partial class ColumnFile
     }
 
     /// <summary>The version the column file at <paramref name="path"/> was written from (its header alone is read), or null when it cannot be read.</summary>
-    public static TableVersion? VersionOf(string path)
+    public static TableVersion? VersionOf(string path) => HeaderOf(path)?.Version;
+
+    /// <summary>Whether <paramref name="path"/> holds <paramref name="column"/> as written from <paramref name="version"/> (its header alone is read).</summary>
+    public static bool IsCurrent(string path, TableVersion version, TelemetryColumn column) =>
+        version.Stamp is not null && HeaderOf(path) == (version, (byte)column.Type);
+
+    private static (TableVersion Version, byte Type)? HeaderOf(string path)
     {
         try
         {
@@ -82,7 +88,7 @@ internal static partial class ColumnFile
             var header = new byte[(int)Math.Min(stream.Length, 512)];
             stream.ReadExactly(header);
             var bytes = new Cursor(header);
-            return bytes.Take(Magic.Length).SequenceEqual(Magic) ? new TableVersion(bytes.String(), bytes.Int32(), bytes.Int64()) : null;
+            return Header(ref bytes);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or DecoderFallbackException)
         {
@@ -90,34 +96,9 @@ internal static partial class ColumnFile
         }
     }
 
-    /// <summary>Whether <paramref name="path"/> holds <paramref name="column"/> as written from <paramref name="version"/> (its header alone is read).</summary>
-    public static bool IsCurrent(string path, TableVersion version, TelemetryColumn column)
-    {
-        if (version.Stamp is null || !File.Exists(path))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-            var header = new byte[(int)Math.Min(stream.Length, 512)];
-            stream.ReadExactly(header);
-            var bytes = new Cursor(header);
-            return IsHeaderOf(ref bytes, version, column);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or DecoderFallbackException)
-        {
-            return false;
-        }
-    }
-
-    private static bool IsHeaderOf(ref Cursor bytes, TableVersion version, TelemetryColumn column) =>
-        bytes.Take(Magic.Length).SequenceEqual(Magic)
-        && bytes.String() == version.Stamp
-        && bytes.Int32() == version.Rows
-        && bytes.Int64() == version.LastRowId
-        && bytes.Take(1)[0] == (byte)column.Type;
+    // Magic, the version the file was written from, the column type; null for a file in another layout.
+    private static (TableVersion Version, byte Type)? Header(ref Cursor bytes) =>
+        bytes.Take(Magic.Length).SequenceEqual(Magic) ? (new TableVersion(bytes.String(), bytes.Int32(), bytes.Int64()), bytes.Take(1)[0]) : null;
 
     private static TelemetryColumnData Read<T>(ref Cursor bytes, TelemetryColumn column, T[] values)
         where T : unmanaged

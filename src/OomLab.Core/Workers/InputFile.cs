@@ -21,11 +21,11 @@ internal static class InputFile
     {
         if (OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64)
         {
-            var fd = Open(path, ReadOnlyNoAtimeCloseOnExec);
+            var fd = Libc.Open(path, ReadOnlyNoAtimeCloseOnExec);
             if (fd >= 0)
             {
                 var handle = new SafeFileHandle(fd, ownsHandle: true);
-                _ = FAdvise(fd, 0, 0, Sequential);
+                _ = Libc.FAdvise(fd, 0, 0, Sequential);
                 return new FileStream(handle, FileAccess.Read, bufferSize);
             }
 
@@ -34,13 +34,4 @@ internal static class InputFile
 
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
     }
-
-    // DllImport rather than LibraryImport: the generated marshalling would need unsafe code in this assembly.
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-    [DllImport("libc", EntryPoint = "posix_fadvise")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int FAdvise(int fd, long offset, long length, int advice);
 }

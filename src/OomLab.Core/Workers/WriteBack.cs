@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace OomLab.Workers;
@@ -25,7 +24,7 @@ internal static class WriteBack
         try
         {
             // Best effort: a failure here only means the final flush does all the work.
-            _ = SyncFileRange((int)file.DangerousGetHandle(), offset, count, SyncFileRangeWrite);
+            _ = Libc.SyncFileRange((int)file.DangerousGetHandle(), offset, count, SyncFileRangeWrite);
         }
         finally
         {
@@ -35,9 +34,4 @@ internal static class WriteBack
             }
         }
     }
-
-    // DllImport rather than LibraryImport: the generated marshalling would need unsafe code in this assembly.
-    [DllImport("libc", EntryPoint = "sync_file_range")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int SyncFileRange(int fd, long offset, long count, uint flags);
 }
