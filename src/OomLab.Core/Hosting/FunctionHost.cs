@@ -62,18 +62,19 @@ internal sealed partial class FunctionHost
         };
         poolOptions = options.ConfigureWorkers?.Invoke(poolOptions) ?? poolOptions;
         await using var pool = new WorkerPool(poolOptions, sink, time);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Discovery starts with the workers: a backlog is scanned and queued while they start.
+        var discovering = Task.Run(() => DiscoverAsync(input, queue, stopping.Token), CancellationToken.None);
         try
         {
-            await pool.StartAsync(cancellationToken);
+            await StartWorkersAsync(pool, cancellationToken);
         }
-        catch (WorkerStartException ex) when (ex.WorkerExitCode > 128)
+        catch
         {
-            // A worker that dies of a signal before it is ready was killed over the ceiling, or its runtime could
-            // not start inside the heap limit derived from it: either way the ceiling is below an idle worker.
-            throw new CeilingTooSmallException(
-                $"memory ceiling {options.Ceiling} is too small for an idle worker: {ex.WorkerId} died while starting (exit code {ex.WorkerExitCode}); raise --ceiling",
-                options.Ceiling.Bytes,
-                0);
+            await stopping.CancelAsync();
+            await discovering;
+            throw;
         }
 
         Workers = pool;
@@ -83,9 +84,8 @@ internal sealed partial class FunctionHost
         Trace(HostTraces.JobHostStarted, SeverityLevel.Information);
         Trace(HostTraces.Started(startup), SeverityLevel.Information);
 
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var background = Task.WhenAll(
-            DiscoverAsync(input, queue, stopping.Token),
+            discovering,
             HeartbeatAsync(pool, stopping.Token),
             CompleteAsync(queue, output));
         var tasks = new List<Task>();
@@ -107,6 +107,23 @@ internal sealed partial class FunctionHost
 
         cancellationToken.ThrowIfCancellationRequested();
         return Counters.ToSummary(startup);
+    }
+
+    private async Task StartWorkersAsync(WorkerPool pool, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pool.StartAsync(cancellationToken);
+        }
+        catch (WorkerStartException ex) when (ex.WorkerExitCode > 128)
+        {
+            // A worker that dies of a signal before it is ready was killed over the ceiling, or its runtime could
+            // not start inside the heap limit derived from it: either way the ceiling is below an idle worker.
+            throw new CeilingTooSmallException(
+                $"memory ceiling {options.Ceiling} is too small for an idle worker: {ex.WorkerId} died while starting (exit code {ex.WorkerExitCode}); raise --ceiling",
+                options.Ceiling.Bytes,
+                0);
+        }
     }
 
     private void Touch() => Interlocked.Exchange(ref lastActivity, Stopwatch.GetTimestamp());
