@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading.Channels;
 using OomLab.Memory;
 using OomLab.Telemetry;
 using OomLab.Workers.Protocol;
@@ -17,6 +18,7 @@ internal sealed partial class WorkerProcess
     private readonly Process process;
     private readonly WorkerPoolOptions options;
     private readonly MessageWriter<HostMessage> writer;
+    private readonly Channel<HostMessage> outbox = Channel.CreateUnbounded<HostMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Action<WorkerProcess, WorkerMessage> onMessage;
     private readonly Lock gate = new();
     private readonly Dictionary<string, PendingInvocation> pending = new(StringComparer.Ordinal);
@@ -120,6 +122,7 @@ internal sealed partial class WorkerProcess
         process.ErrorDataReceived += worker.OnStderr;
         process.BeginErrorReadLine();
         _ = worker.ReadLoopAsync();
+        _ = worker.PumpAsync();
         return worker;
     }
 
@@ -141,17 +144,8 @@ internal sealed partial class WorkerProcess
             }
         }
 
-        try
-        {
-            // Not cancellable: a half-written line would corrupt the protocol for every other invocation.
-            await writer.WriteAsync(
-                new InvokeMessage(request.InvocationId, request.BlobName, request.InputPath, request.Length, request.OutputDirectory, request.Container, request.TrackBlobRead),
-                CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-        {
-            // The process is going away; the exit handler completes this invocation as WorkerLost.
-        }
+        outbox.Writer.TryWrite(new InvokeMessage(
+            request.InvocationId, request.BlobName, request.InputPath, request.Length, request.OutputDirectory, request.Container, request.TrackBlobRead));
 
         using var registration = cancellationToken.Register(() =>
         {
@@ -185,14 +179,8 @@ internal sealed partial class WorkerProcess
     public async Task<WorkerExit> ShutdownAsync(TimeSpan timeout)
     {
         stopping = true;
-        try
-        {
-            await writer.WriteAsync(new ShutdownMessage());
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-        {
-        }
-
+        outbox.Writer.TryWrite(new ShutdownMessage());
+        outbox.Writer.TryComplete();
         try
         {
             return await Exited.WaitAsync(timeout);
@@ -220,6 +208,25 @@ internal sealed partial class WorkerProcess
         catch (InvalidOperationException)
         {
             // Already exited.
+        }
+    }
+
+    /// <summary>
+    /// Writes the outbox to the worker's input. Messages already waiting ride along (not cancellable: a half-written
+    /// line would corrupt the protocol), so the invocations of a leased batch reach the worker in one write, not one each.
+    /// </summary>
+    private async Task PumpAsync()
+    {
+        try
+        {
+            await foreach (var message in outbox.Reader.ReadAllAsync())
+            {
+                await writer.WriteAsync(message, flush: !outbox.Reader.TryPeek(out _));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // The process is going away; its exit handler completes the invocations in flight as WorkerLost.
         }
     }
 
@@ -316,6 +323,7 @@ internal sealed partial class WorkerProcess
         }
 
         ready.TrySetResult(null);
+        outbox.Writer.TryComplete();
         writer.Dispose();
         process.Dispose();
         exited.TrySetResult(record);
