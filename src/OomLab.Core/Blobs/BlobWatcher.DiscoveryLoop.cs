@@ -30,10 +30,9 @@ internal sealed partial class BlobWatcher
         {
             try
             {
-                await ScanAsync(owner.container.DirectoryPath, fullScan: true, cancellationToken);
+                var nextReconcile = await ReconcileAsync(cancellationToken);
                 Volatile.Write(ref owner.waiting, pending.Count);
                 owner.ready.TrySetResult();
-                var nextReconcile = time.GetUtcNow() + options.ReconcileInterval;
                 Task<bool>? waiting = null;
                 while (!cancellationToken.IsCancellationRequested)
                 {
@@ -45,8 +44,7 @@ internal sealed partial class BlobWatcher
                     var now = time.GetUtcNow();
                     if (now >= nextReconcile)
                     {
-                        await ScanAsync(owner.container.DirectoryPath, fullScan: true, cancellationToken);
-                        nextReconcile = time.GetUtcNow() + options.ReconcileInterval;
+                        nextReconcile = await ReconcileAsync(cancellationToken);
                     }
 
                     if (pending.Count > 0)
@@ -123,6 +121,14 @@ internal sealed partial class BlobWatcher
 
                     break;
             }
+        }
+
+        /// <summary>Scans the whole container; returns when the next reconciling scan is due.</summary>
+        private async ValueTask<DateTimeOffset> ReconcileAsync(CancellationToken cancellationToken)
+        {
+            var began = time.GetTimestamp();
+            await ScanAsync(owner.container.DirectoryPath, fullScan: true, cancellationToken);
+            return time.GetUtcNow() + options.ReconcileAfter(time.GetElapsedTime(began));
         }
 
         private async ValueTask ScanAsync(string directory, bool fullScan, CancellationToken cancellationToken)

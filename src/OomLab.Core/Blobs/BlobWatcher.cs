@@ -6,7 +6,8 @@ namespace OomLab.Blobs;
 
 /// <summary>
 /// Discovers complete blobs in a container within milliseconds: file-system notifications, plus a full
-/// scan at start and every <see cref="BlobDiscoveryOptions.ReconcileInterval"/> so that nothing is
+/// scan at start and every <see cref="BlobDiscoveryOptions.ReconcileInterval"/> (less often for a container
+/// that takes long to scan) so that nothing is
 /// missed across restarts or notification overflows. A file that appears by rename is complete at once;
 /// one written in place is complete after <see cref="BlobDiscoveryOptions.QuietPeriod"/> without change;
 /// one that appears with a last-write time older than the quiet period (moved in from another folder) is

@@ -30,6 +30,20 @@ public sealed class BlobWatcherTests : IDisposable
         candidate.Version.ShouldBe(BlobVersion.Of(new FileInfo(container.GetPath(candidate.Name))));
     }
 
+    [Theory]
+    [InlineData(0, 2000)]
+    [InlineData(150, 2000)]
+    [InlineData(200, 2000)]
+    [InlineData(450, 4500)]
+    [InlineData(4000, 40000)]
+    public void A_container_slow_to_scan_is_rescanned_at_ten_times_the_scan_time(int scanMs, int nextMs)
+    {
+        // A million blobs take seconds to list: rescanning them every 2 s would leave discovery nothing else to do.
+        var options = new BlobDiscoveryOptions(reconcileInterval: TimeSpan.FromSeconds(2));
+
+        options.ReconcileAfter(TimeSpan.FromMilliseconds(scanMs)).ShouldBe(TimeSpan.FromMilliseconds(nextMs));
+    }
+
     [Fact]
     public async Task A_slowly_appended_blob_is_reported_only_after_it_stops_changing()
     {
