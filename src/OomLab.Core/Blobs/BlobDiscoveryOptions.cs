@@ -36,7 +36,7 @@ internal sealed class BlobDiscoveryOptions
     /// container never takes more than a tenth of discovery's time. A notification overflow still rescans at once.
     /// </summary>
     public TimeSpan ReconcileAfter(TimeSpan scanTook) =>
-        scanTook * 10 > ReconcileInterval ? scanTook * 10 : ReconcileInterval;
+        TimeSpan.FromTicks(Math.Max(ReconcileInterval.Ticks, scanTook.Ticks * 10));
 
     /// <summary>How often files waiting for their quiet period are checked: a quarter of it, at least 10 ms.</summary>
     internal TimeSpan QuietCheckInterval =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
 using OomLab.Memory;
 using OomLab.Telemetry;
 using OomLab.Workers.Protocol;
@@ -17,8 +16,7 @@ internal sealed partial class WorkerProcess
 
     private readonly Process process;
     private readonly WorkerPoolOptions options;
-    private readonly MessageWriter<HostMessage> writer;
-    private readonly Channel<HostMessage> outbox = Channel.CreateUnbounded<HostMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly MessageOutbox<HostMessage> outbox = new(WorkerJsonContext.Default.HostMessage);
     private readonly Action<WorkerProcess, WorkerMessage> onMessage;
     private readonly Lock gate = new();
     private readonly Dictionary<string, PendingInvocation> pending = new(StringComparer.Ordinal);
@@ -40,7 +38,6 @@ internal sealed partial class WorkerProcess
         WorkerId = workerId;
         ProcessId = process.Id;
         Sampler = new ProcessMemorySampler(process.Id);
-        writer = new MessageWriter<HostMessage>(process.StandardInput.BaseStream, WorkerJsonContext.Default.HostMessage);
     }
 
     public string WorkerId { get; }
@@ -121,8 +118,9 @@ internal sealed partial class WorkerProcess
         var worker = new WorkerProcess(process, workerId, options, onMessage);
         process.ErrorDataReceived += worker.OnStderr;
         process.BeginErrorReadLine();
+        // Sending starts first: the read loop disposes of the process as soon as it has exited.
+        _ = worker.outbox.SendAsync(process.StandardInput.BaseStream);
         _ = worker.ReadLoopAsync();
-        _ = worker.PumpAsync();
         return worker;
     }
 
@@ -144,7 +142,8 @@ internal sealed partial class WorkerProcess
             }
         }
 
-        outbox.Writer.TryWrite(new InvokeMessage(
+        // If the process is going away, its exit handler completes this invocation as WorkerLost.
+        outbox.Post(new InvokeMessage(
             request.InvocationId, request.BlobName, request.InputPath, request.Length, request.OutputDirectory, request.Container, request.TrackBlobRead));
 
         using var registration = cancellationToken.Register(() =>
@@ -179,8 +178,8 @@ internal sealed partial class WorkerProcess
     public async Task<WorkerExit> ShutdownAsync(TimeSpan timeout)
     {
         stopping = true;
-        outbox.Writer.TryWrite(new ShutdownMessage());
-        outbox.Writer.TryComplete();
+        outbox.Post(new ShutdownMessage());
+        outbox.Complete();
         try
         {
             return await Exited.WaitAsync(timeout);
@@ -208,25 +207,6 @@ internal sealed partial class WorkerProcess
         catch (InvalidOperationException)
         {
             // Already exited.
-        }
-    }
-
-    /// <summary>
-    /// Writes the outbox to the worker's input. Messages already waiting ride along (not cancellable: a half-written
-    /// line would corrupt the protocol), so the invocations of a leased batch reach the worker in one write, not one each.
-    /// </summary>
-    private async Task PumpAsync()
-    {
-        try
-        {
-            await foreach (var message in outbox.Reader.ReadAllAsync())
-            {
-                await writer.WriteAsync(message, flush: !outbox.Reader.TryPeek(out _));
-            }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-        {
-            // The process is going away; its exit handler completes the invocations in flight as WorkerLost.
         }
     }
 
@@ -323,8 +303,7 @@ internal sealed partial class WorkerProcess
         }
 
         ready.TrySetResult(null);
-        outbox.Writer.TryComplete();
-        writer.Dispose();
+        outbox.Complete();
         process.Dispose();
         exited.TrySetResult(record);
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
 using OomLab.Workers.Protocol;
 
 namespace OomLab.Workers;
@@ -13,7 +12,7 @@ namespace OomLab.Workers;
 internal sealed class WorkerRuntime
 {
     private readonly LoadedFunction function;
-    private readonly Channel<WorkerMessage> outbox = Channel.CreateUnbounded<WorkerMessage>(new() { SingleReader = true });
+    private readonly MessageOutbox<WorkerMessage> outbox = new(WorkerJsonContext.Default.WorkerMessage);
     private readonly ConcurrentDictionary<string, Task> inFlight = new(StringComparer.Ordinal);
     private readonly WorkerMetricsProbe probe = new();
     private readonly TimeSpan metricsInterval;
@@ -31,8 +30,7 @@ internal sealed class WorkerRuntime
     public async Task<int> RunAsync(Stream input, Stream output, CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var writer = new MessageWriter<WorkerMessage>(output, WorkerJsonContext.Default.WorkerMessage);
-        var pump = PumpAsync(writer, CancellationToken.None);
+        var sending = outbox.SendAsync(output);
         var (privateBytes, workingSet) = probe.Memory();
         Send(new ReadyMessage(
             Environment.ProcessId, function.Name, privateBytes, workingSet,
@@ -53,8 +51,8 @@ internal sealed class WorkerRuntime
 
         await stop.CancelAsync();
         await metrics;
-        outbox.Writer.TryComplete();
-        await pump;
+        outbox.Complete();
+        await sending;
         return 0;
     }
 
@@ -144,22 +142,5 @@ internal sealed class WorkerRuntime
         }
     }
 
-    private async Task PumpAsync(MessageWriter<WorkerMessage> writer, CancellationToken cancellationToken)
-    {
-        await foreach (var message in outbox.Reader.ReadAllAsync(cancellationToken))
-        {
-            try
-            {
-                // Messages already waiting ride along: one write to the host per burst, not per message.
-                await writer.WriteAsync(message, flush: !outbox.Reader.TryPeek(out _), cancellationToken);
-            }
-            catch (IOException)
-            {
-                // The host closed our output: it is gone, and nobody is left to tell.
-                return;
-            }
-        }
-    }
-
-    private void Send(WorkerMessage message) => outbox.Writer.TryWrite(message);
+    private void Send(WorkerMessage message) => outbox.Post(message);
 }
