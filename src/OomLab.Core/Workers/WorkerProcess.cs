@@ -119,7 +119,7 @@ internal sealed partial class WorkerProcess
         process.ErrorDataReceived += worker.OnStderr;
         process.BeginErrorReadLine();
         // Sending starts first: the read loop disposes of the process as soon as it has exited.
-        _ = worker.outbox.SendAsync(process.StandardInput.BaseStream);
+        _ = worker.SendLoopAsync(process.StandardInput.BaseStream);
         _ = worker.ReadLoopAsync();
         return worker;
     }
@@ -210,6 +210,21 @@ internal sealed partial class WorkerProcess
         }
     }
 
+    private async Task SendLoopAsync(Stream input)
+    {
+        try
+        {
+            await outbox.SendAsync(input);
+        }
+#pragma warning disable CA1031 // Whatever broke sending, the worker can no longer be told anything: stop it, so that it restarts.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            SelfLog.Write($"{WorkerId}: messages to it cannot be sent ({ex.GetType().Name}: {ex.Message}); stopping it");
+            KillQuietly();
+        }
+    }
+
     private async Task ReadLoopAsync()
     {
         try
@@ -231,6 +246,13 @@ internal sealed partial class WorkerProcess
         }
         catch (IOException)
         {
+        }
+#pragma warning disable CA1031 // Whatever broke the stream, the worker can no longer be heard: stop it, so its exit is noticed.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            SelfLog.Write($"{WorkerId}: its messages cannot be read ({ex.GetType().Name}: {ex.Message}); stopping it");
+            KillQuietly();
         }
 
         await process.WaitForExitAsync();

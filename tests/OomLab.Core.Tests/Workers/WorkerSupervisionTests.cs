@@ -48,4 +48,24 @@ public sealed class WorkerSupervisionTests
 
         error.Message.ShouldStartWith("cannot start a worker process with '/no/such/oomlab': ");
     }
+
+    [Fact]
+    public async Task A_worker_that_writes_an_unreadable_message_is_stopped_and_the_start_fails_instead_of_hanging()
+    {
+        // The "worker" prints a JSON object that is no protocol message, then sleeps instead of saying Ready.
+        const string script = @"printf '{""foo"":1}\n'; exec sleep 600";
+        var options = new WorkerPoolOptions("/bin/sh", ["-c", script, "sh"], OomLabExecutable.SampleFunctions, "BlobStreamProcessor", MemoryCeiling.Custom(512 * Some.MiB))
+        {
+            StartTimeout = TimeSpan.FromSeconds(2),
+            MaxFailures = 1,
+            RecyclePause = TimeSpan.FromHours(1),
+        };
+        var pool = new WorkerPool(options, new CollectingSink(), TimeProvider.System);
+
+        var start = pool.StartAsync();
+        (await Task.WhenAny(start, Task.Delay(TimeSpan.FromMinutes(1)))).ShouldBe(start, "the start hung");
+        await Should.ThrowAsync<WorkerStartException>(() => start);
+        var disposal = pool.DisposeAsync().AsTask();
+        (await Task.WhenAny(disposal, Task.Delay(TimeSpan.FromMinutes(1)))).ShouldBe(disposal, "disposing of the pool hung");
+    }
 }

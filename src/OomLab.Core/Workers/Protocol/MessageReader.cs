@@ -69,8 +69,9 @@ internal sealed class MessageReader<T>(Stream input, JsonTypeInfo<T> typeInfo)
         {
             return new MessageRead<T>(ProtocolCodec.TryRead<T>(bytes) ?? JsonSerializer.Deserialize(bytes, typeInfo), null);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
+            // Not JSON, or JSON that is no message (an object without a known type cannot be deserialized at all).
             return new MessageRead<T>(null, Encoding.UTF8.GetString(bytes));
         }
     }
