@@ -60,8 +60,10 @@ internal sealed partial class FunctionHost
 
     private bool IsIdle(BlobQueue queue, TimeSpan idle)
     {
-        // A blob written in place is not idle time while it waits out its quiet period, however long that is.
-        if (Counters.InFlight != 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity)) < idle || discovery?.Waiting > 0)
+        // Nor is the start scan, however long a large container takes to list; nor a blob written in place waiting
+        // out its quiet period.
+        if (Counters.InFlight != 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity)) < idle
+            || discovery is not { Ready.IsCompleted: true, Waiting: 0 })
         {
             return false;
         }

@@ -130,7 +130,10 @@ internal sealed partial class FunctionHost
 
     private async Task DiscoverAsync(BlobContainer input, BlobQueue queue, CancellationToken cancellationToken)
     {
-        var watcher = discovery = new BlobWatcher(input, options.Discovery, time);
+        var watcher = new BlobWatcher(input, options.Discovery, time);
+        // The end of the start scan counts as activity: its last blobs may still be on their way to the queue.
+        _ = watcher.Ready.ContinueWith(_ => Touch(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        discovery = watcher;
         var batch = new List<BlobCandidate>();
         try
         {
@@ -152,6 +155,7 @@ internal sealed partial class FunctionHost
 
                 var added = queue.EnqueueMany(batch);
                 batch.Clear();
+                Touch();
                 if (added > 0)
                 {
                     Counters.AddEnqueued(added);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using OomLab.Cli.Tests.Support;
 
@@ -73,7 +74,6 @@ public sealed class HostCommandTests
     public async Task Nothing_is_lost_when_the_host_is_killed_mid_run_and_started_again()
     {
         using var root = new TempRoot();
-        // Enough blobs that the host cannot finish them all between two polls of the receipt count below.
         var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < 1000; i++)
         {
@@ -81,7 +81,10 @@ public sealed class HostCommandTests
             blobs[name] = root.WriteBlob(name, 16 * 1024 + i, seed: i);
         }
 
-        using (var host = OomLabCli.Start(["host", "--root", root.Path, "--function", "BlobStreamProcessor", "--ceiling", "512MiB"]))
+        // Two invocations at a time, each pair committed on its own: slow enough that the polls below see it mid-run
+        // however busy the machine is (with the defaults it finished all 1,000 blobs between two polls 1 run in 11).
+        using (var host = OomLabCli.Start(["host", "--root", root.Path, "--function", "BlobStreamProcessor", "--ceiling", "512MiB",
+            "--setting", "BLOB_BATCH_SIZE=2", "--setting", "MAX_CONCURRENT_INVOCATIONS=2"]))
         {
             // Kill -9 once some, but not all, blobs are done. Their outputs are counted (a directory listing), not their
             // receipts: a read of the queue that fails while the host writes it would read as none, and let it finish.
@@ -153,6 +156,24 @@ public sealed class HostCommandTests
         // Last written "later": the host can take the blob as finished only once it has seen it unchanged for its
         // 200 ms quiet period, four times the idle time it is told to stop after.
         File.SetLastWriteTimeUtc(Path.Combine(root.Input, "fresh.csv"), DateTime.UtcNow.AddMinutes(5));
+        var result = await OomLabCli.RunAsync("host", "--root", root.Path, "--function", "BlobStreamProcessor", "--ceiling", "512MiB", "--until-idle", "50ms");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        AssertEveryBlobDone(root, blobs);
+    }
+
+    [Fact]
+    public async Task A_host_told_to_stop_when_idle_first_finishes_scanning_a_container_slower_to_scan_than_its_idle_time()
+    {
+        using var root = new TempRoot();
+
+        // 20,000 empty folders take longer to scan than a worker takes to start, and far longer than 50 ms.
+        for (var i = 0; i < 20_000; i++)
+        {
+            Directory.CreateDirectory(Path.Combine(root.Input, "empty", i.ToString("D5", CultureInfo.InvariantCulture)));
+        }
+
+        var blobs = new Dictionary<string, string>(StringComparer.Ordinal) { ["zz/last.csv"] = root.WriteBlob("zz/last.csv", 4096) };
         var result = await OomLabCli.RunAsync("host", "--root", root.Path, "--function", "BlobStreamProcessor", "--ceiling", "512MiB", "--until-idle", "50ms");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
