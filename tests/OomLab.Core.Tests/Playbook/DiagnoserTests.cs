@@ -107,13 +107,14 @@ public sealed class DiagnoserTests
     [Fact]
     public async Task Failing_hypothesis_query_is_reported_with_its_place_in_the_playbook()
     {
-        var playbook = PlaybookLoader.Parse(
-            PlaybookLoader.BuiltInText().Replace("| where Name in (\"WorkingSet\", \"PrivateBytes\")", "| where Name matches regex \"(\"", StringComparison.Ordinal),
-            "team.yaml");
+        const string Broken = "| where Name matches regex \"(\"";
+        var text = PlaybookLoader.BuiltInText().Replace("| where Name in (\"WorkingSet\", \"PrivateBytes\")", Broken, StringComparison.Ordinal);
+        var line = text[..text.IndexOf(Broken, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        var playbook = PlaybookLoader.Parse(text, "team.yaml");
 
         var error = await Should.ThrowAsync<PlaybookException>(() => DiagnoseAsync(IncidentTelemetry.BlobBuffering(), playbook));
 
-        error.Message.ShouldStartWith("team.yaml:317:");
+        error.Message.ShouldStartWith($"team.yaml:{line}:");
         error.Message.ShouldContain("hypotheses");
     }
 
