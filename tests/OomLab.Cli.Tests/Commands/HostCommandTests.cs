@@ -82,7 +82,7 @@ public sealed class HostCommandTests
         }
 
         // Two invocations at a time, each pair committed on its own: slow enough that the polls below see it mid-run
-        // however busy the machine is (with the defaults it finished all 1,000 blobs between two polls 1 run in 11).
+        // however busy the machine is (with the defaults it once finished all 1,000 blobs between two polls while the rest of the suite ran).
         using (var host = OomLabCli.Start(["host", "--root", root.Path, "--function", "BlobStreamProcessor", "--ceiling", "512MiB",
             "--setting", "BLOB_BATCH_SIZE=2", "--setting", "MAX_CONCURRENT_INVOCATIONS=2"]))
         {
