@@ -4,6 +4,7 @@ using OomLab.Blobs;
 using OomLab.Configuration;
 using OomLab.Hosting;
 using OomLab.Telemetry;
+using OomLab.Workers.Rpc;
 using Spectre.Console;
 
 namespace OomLab.Cli.Commands;
@@ -20,7 +21,10 @@ internal static class HostCommand
     public static Command Create()
     {
         var root = new Option<DirectoryInfo?>("--root") { Description = "Root folder holding the containers (input/, output/) and state (.oomlab/). Required unless --demo." };
-        var app = new Option<DirectoryInfo?>("--app") { Description = "Folder holding host.json; defaults to the root." };
+        var app = new Option<DirectoryInfo?>("--app")
+        {
+            Description = "A function app's build output (host.json, worker.config.json, functions.metadata, the app): its function runs in its own language worker over the Functions worker protocol, reading the container its trigger path names (uploads/{name} reads <root>/uploads/). A folder with only host.json gives the settings to oomlab's own workers. Defaults to the root.",
+        };
         var functions = new Option<FileInfo?>("--functions") { Description = "Assembly with the function; defaults to the shipped sample functions." };
         var function = new Option<string>("--function")
         {
@@ -53,7 +57,7 @@ internal static class HostCommand
                     parse.GetValue(root)?.FullName,
                     parse.GetValue(app)?.FullName,
                     parse.GetValue(functions)?.FullName,
-                    parse.GetValue(function)!,
+                    parse.GetResult(function) is null ? null : parse.GetValue(function),
                     parse.GetValue(plan),
                     parse.GetValue(ceiling),
                     parse.GetValue(settings),
@@ -73,7 +77,10 @@ internal static class HostCommand
         var appSettings = CommonOptions.ParseSettings(args.Settings);
         var hostSettings = HostSettingsLoader.LoadFromAppDirectory(args.App ?? rootPath, CommonOptions.EnvironmentVariables(), appSettings);
         var memoryCeiling = CommonOptions.ResolveCeiling(args.Plan, args.Ceiling);
-        var functionsAssembly = args.Functions ?? WorkerCommand.DefaultFunctionsAssembly;
+        var userApp = args.App is { } appDirectory && FunctionApp.IsFunctionApp(appDirectory) ? FunctionApp.Load(appDirectory) : null;
+        var appFunction = userApp?.Select(args.Function);
+        var functionName = appFunction?.Name ?? args.Function ?? DefaultFunction;
+        var functionsAssembly = userApp?.WorkerPath ?? args.Functions ?? WorkerCommand.DefaultFunctionsAssembly;
         if (!File.Exists(functionsAssembly))
         {
             throw new OomLabException($"--functions \"{functionsAssembly}\": no such file");
@@ -87,8 +94,11 @@ internal static class HostCommand
 
         var heapFraction = ParseHeapLimit(args.HeapLimit);
         var (workerCommand, prefix) = WorkerLaunch.Current();
-        var options = new FunctionHostOptions(layout, functionsAssembly, args.Function, memoryCeiling, hostSettings, workerCommand, prefix)
+        var options = new FunctionHostOptions(layout, functionsAssembly, functionName, memoryCeiling, hostSettings, workerCommand, prefix)
         {
+            Transport = userApp is null ? null : new RpcTransport(userApp, appFunction!),
+            InputContainer = appFunction is null ? ContainerName.Create("input") : Container(appFunction.TriggerPath.Container),
+            OutputContainer = appFunction?.OutputContainer is { } written ? Container(written) : ContainerName.Create("output"),
             AppName = args.AppName,
             StopWhenIdleFor = idle,
             AppSettings = appSettings.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
@@ -96,7 +106,14 @@ internal static class HostCommand
         };
 
         var console = CliConsole.Error;
-        console.MarkupLine($"[bold]oomlab host[/] {Markup.Escape(args.Function)} over {Markup.Escape(rootPath)}");
+        console.MarkupLine(userApp is null
+            ? $"[bold]oomlab host[/] {Markup.Escape(functionName)} over {Markup.Escape(rootPath)}"
+            : $"[bold]oomlab host[/] {Markup.Escape(functionName)} of {Markup.Escape(userApp.Directory)} ({Markup.Escape(userApp.Language)}) over {Markup.Escape(rootPath)}: {Markup.Escape(options.InputContainer.Value)}/ -> {Markup.Escape(options.OutputContainer.Value)}/");
+        if (appFunction is { WantsDeferredBinding: true })
+        {
+            console.MarkupLine($"  [yellow]{Markup.Escape(RpcMessages.DeferredBindingUnavailable(functionName))}[/]");
+        }
+
         console.MarkupLine($"  ceiling {Markup.Escape(memoryCeiling.Description)}; {Markup.Escape(hostSettings.ToString())}");
 
         await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, Environment.MachineName));
@@ -114,6 +131,9 @@ internal static class HostCommand
         Console.Out.WriteLine($"telemetry: {layout.TelemetryPath}");
         return 0;
     }
+
+    private static ContainerName Container(string name) =>
+        ContainerName.TryCreate(name, out var container) ? container : throw new OomLabException($"the app's blob path names the container '{name}', which is not a valid container name");
 
     private static double ParseHeapLimit(string text)
     {
@@ -144,6 +164,6 @@ internal static class HostCommand
     }
 
     private sealed record HostArguments(
-        string? Root, string? App, string? Functions, string Function, string? Plan, string? Ceiling, string[]? Settings,
+        string? Root, string? App, string? Functions, string? Function, string? Plan, string? Ceiling, string[]? Settings,
         string AppName, string? UntilIdle, string HeapLimit, bool Demo);
 }

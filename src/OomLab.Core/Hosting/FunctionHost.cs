@@ -54,13 +54,7 @@ internal sealed partial class FunctionHost
         var output = new BlobContainer(options.Layout, options.OutputContainer);
         using var queue = BlobQueue.Open(options.Layout.QueuePath, new BlobQueueOptions(options.Settings.MaxDequeueCount), time);
 
-        var poolOptions = new WorkerPoolOptions(
-            options.WorkerCommand, options.WorkerCommandPrefix, options.FunctionsAssembly, options.FunctionName, options.Ceiling)
-        {
-            WorkerCount = options.Settings.WorkerProcessCount,
-            Environment = options.AppSettings,
-        };
-        poolOptions = options.ConfigureWorkers?.Invoke(poolOptions) ?? poolOptions;
+        var poolOptions = options.CreateWorkerPoolOptions();
         await using var pool = new WorkerPool(poolOptions, sink, time);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 

@@ -88,6 +88,27 @@ internal sealed record FunctionHostOptions
     /// <summary>Extra environment variables for the workers (app settings the function reads).</summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// How workers are started and talked to; default oomlab's own workers from <see cref="WorkerCommand"/> and
+    /// <see cref="FunctionsAssembly"/>. A user's function app brings <see cref="Workers.Rpc.RpcTransport"/>.
+    /// </summary>
+    public Workers.IWorkerTransport? Transport { get; init; }
+
+    /// <summary>The limit on one invocation's run time (host.json <c>functionTimeout</c>); null for none. Default null.</summary>
+    public TimeSpan? FunctionTimeout { get; init; }
+
+    /// <summary>The worker pool's options for this host: transport, ceiling, process count, app settings, then <see cref="ConfigureWorkers"/>.</summary>
+    public Workers.WorkerPoolOptions CreateWorkerPoolOptions()
+    {
+        var transport = Transport ?? new Workers.Stdio.StdioTransport(WorkerCommand, WorkerCommandPrefix, FunctionsAssembly);
+        var pool = new Workers.WorkerPoolOptions(transport, FunctionName, Ceiling)
+        {
+            WorkerCount = Settings.WorkerProcessCount,
+            Environment = AppSettings,
+        };
+        return ConfigureWorkers?.Invoke(pool) ?? pool;
+    }
+
     /// <summary>Adjusts the worker pool's options (restart backoff, sampling, heap limit) before it starts.</summary>
     public Func<Workers.WorkerPoolOptions, Workers.WorkerPoolOptions>? ConfigureWorkers { get; init; }
 }

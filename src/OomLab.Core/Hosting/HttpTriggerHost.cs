@@ -49,13 +49,7 @@ internal sealed partial class HttpTriggerHost
         var startedAt = Stopwatch.GetTimestamp();
         Trace(HostTraces.Starting(options.AppName, options.InstanceName, Environment.ProcessId));
         Directory.CreateDirectory(SpoolDirectory);
-        var poolOptions = new WorkerPoolOptions(
-            options.WorkerCommand, options.WorkerCommandPrefix, options.FunctionsAssembly, options.FunctionName, options.Ceiling)
-        {
-            WorkerCount = options.Settings.WorkerProcessCount,
-            Environment = options.AppSettings,
-        };
-        poolOptions = options.ConfigureWorkers?.Invoke(poolOptions) ?? poolOptions;
+        var poolOptions = options.CreateWorkerPoolOptions();
         await using var pool = new WorkerPool(poolOptions, sink, time);
         await pool.StartAsync(cancellationToken);
         Workers = pool;

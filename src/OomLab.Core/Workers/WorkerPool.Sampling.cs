@@ -33,7 +33,7 @@ internal sealed partial class WorkerPool
 
                 if (victim >= 0 && workers[victim] is { } worker)
                 {
-                    var total = privateBytes.Sum();
+                    var total = privateBytes.Sum() + options.Transport.HeldBytes;
                     Trace(WorkerTraces.Killed(worker.WorkerId, privateBytes[victim], total, options.Ceiling.Bytes), SeverityLevel.Warning, worker);
                     worker.KillOverCeiling(new MemoryReading(privateBytes[victim], workingSets[victim], now), total);
                 }
@@ -65,13 +65,15 @@ internal sealed partial class WorkerPool
             workingSets[i] = ws;
         }
 
-        var total = privateBytes.Sum();
+        // What the host holds for its workers' invocations (blobs read whole to send) counts against the same ceiling.
+        var held = options.Transport.HeldBytes;
+        var total = privateBytes.Sum() + held;
         for (var i = 0; i < slots.Length; i++)
         {
             workers[i]?.Record(new MemoryReading(privateBytes[i], workingSets[i], now), total);
         }
 
-        return MemoryGuard.SelectVictim(privateBytes, options.Ceiling.Bytes);
+        return MemoryGuard.SelectVictim(privateBytes, options.Ceiling.Bytes - held);
     }
 
     private void EmitCounters(DateTimeOffset now, WorkerProcess?[] workers, long[] privateBytes, long[] workingSets)
@@ -90,6 +92,7 @@ internal sealed partial class WorkerPool
             Emit(new PerformanceCounterTelemetry(now, CounterNames.Category, CounterNames.WorkingSet, slots[i].Id, workingSets[i]));
         }
 
+        totalPrivate += options.Transport.HeldBytes;
         Emit(new PerformanceCounterTelemetry(now, CounterNames.Category, CounterNames.PrivateBytes, TotalInstance, totalPrivate));
         Emit(new PerformanceCounterTelemetry(now, CounterNames.Category, CounterNames.WorkingSet, TotalInstance, totalWorking));
     }

@@ -13,11 +13,10 @@ internal sealed partial class WorkerPool
             {
                 worker = WorkerProcess.Start(options, slot.Id, OnWorkerMessage);
             }
-            catch (System.ComponentModel.Win32Exception ex)
+            catch (WorkerStartException ex)
             {
-                // The command itself cannot run (missing, not executable): retrying will not help.
-                slot.FirstStart.TrySetResult(new WorkerStartException(WorkerErrors.WorkerNotStartable(options.Command, ex.Message), slot.Id, -1));
-                SelfLog.Write(WorkerErrors.WorkerNotStartable(options.Command, ex.Message));
+                slot.FirstStart.TrySetResult(ex);
+                SelfLog.Write(ex.Message);
                 return;
             }
 

@@ -53,6 +53,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
             throw new InvalidOperationException("the worker pool is already started");
         }
 
+        await options.Transport.StartAsync(cancellationToken);
         foreach (var slot in slots)
         {
             slot.Supervision = Task.Run(() => SuperviseAsync(slot, stopping.Token), CancellationToken.None);
@@ -115,6 +116,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         await Task.WhenAll(slots.Select(s => s.Current is { } w ? w.ShutdownAsync(options.ShutdownTimeout) : Task.CompletedTask));
         await Task.WhenAll(slots.Select(s => s.Supervision));
         await sampling;
+        await options.Transport.DisposeAsync();
         stopping.Dispose();
     }
 

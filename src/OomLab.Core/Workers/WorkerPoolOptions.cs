@@ -5,30 +5,32 @@ namespace OomLab.Workers;
 /// <summary>How a <see cref="WorkerPool"/> starts, watches and restarts its workers. Validated on construction.</summary>
 internal sealed record WorkerPoolOptions
 {
+    /// <param name="transport">How workers are started and talked to.</param>
+    /// <param name="functionName">The function every worker of this pool runs.</param>
+    /// <param name="ceiling">The instance's memory ceiling.</param>
+    public WorkerPoolOptions(IWorkerTransport transport, string functionName, MemoryCeiling ceiling)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ceiling.Bytes);
+        Transport = transport;
+        FunctionName = functionName;
+        Ceiling = ceiling;
+    }
+
+    /// <summary>oomlab's own workers (<see cref="Stdio.StdioTransport"/>).</summary>
     /// <param name="command">The program that starts a worker: the <c>oomlab</c> apphost, or <c>dotnet</c>.</param>
     /// <param name="commandPrefix">Arguments before the worker verb: empty for the apphost, <c>[path/oomlab.dll]</c> for <c>dotnet</c>.</param>
     /// <param name="functionsAssembly">Path of the assembly holding the function.</param>
     /// <param name="functionName">The function every worker of this pool runs.</param>
     /// <param name="ceiling">The instance's memory ceiling.</param>
     public WorkerPoolOptions(string command, IReadOnlyList<string> commandPrefix, string functionsAssembly, string functionName, MemoryCeiling ceiling)
+        : this(new Stdio.StdioTransport(command, commandPrefix, functionsAssembly), functionName, ceiling)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(command);
-        ArgumentNullException.ThrowIfNull(commandPrefix);
-        ArgumentException.ThrowIfNullOrWhiteSpace(functionsAssembly);
-        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ceiling.Bytes);
-        Command = command;
-        CommandPrefix = commandPrefix;
-        FunctionsAssembly = functionsAssembly;
-        FunctionName = functionName;
-        Ceiling = ceiling;
     }
 
-    public string Command { get; }
-
-    public IReadOnlyList<string> CommandPrefix { get; }
-
-    public string FunctionsAssembly { get; }
+    /// <summary>How workers are started and talked to.</summary>
+    public IWorkerTransport Transport { get; }
 
     public string FunctionName { get; }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using OomLab.Memory;
 using OomLab.Telemetry;
 using OomLab.Workers.Protocol;
@@ -16,7 +15,7 @@ internal sealed partial class WorkerProcess
 
     private readonly Process process;
     private readonly WorkerPoolOptions options;
-    private readonly MessageOutbox<HostMessage> outbox = new(WorkerJsonContext.Default.HostMessage);
+    private readonly IWorkerChannel channel;
     private readonly Action<WorkerProcess, WorkerMessage> onMessage;
     private readonly Lock gate = new();
     private readonly Dictionary<string, PendingInvocation> pending = new(StringComparer.Ordinal);
@@ -30,9 +29,10 @@ internal sealed partial class WorkerProcess
     private MemoryReading? lastReading;
     private long lastInstancePrivateBytes;
 
-    private WorkerProcess(Process process, string workerId, WorkerPoolOptions options, Action<WorkerProcess, WorkerMessage> onMessage)
+    private WorkerProcess(Process process, IWorkerChannel channel, string workerId, WorkerPoolOptions options, Action<WorkerProcess, WorkerMessage> onMessage)
     {
         this.process = process;
+        this.channel = channel;
         this.options = options;
         this.onMessage = onMessage;
         WorkerId = workerId;
@@ -85,42 +85,22 @@ internal sealed partial class WorkerProcess
 
     public static WorkerProcess Start(WorkerPoolOptions options, string workerId, Action<WorkerProcess, WorkerMessage> onMessage)
     {
-        var info = new ProcessStartInfo(options.Command)
+        var channel = options.Transport.CreateChannel(workerId, options);
+        Process process;
+        try
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in options.CommandPrefix)
+            process = Process.Start(channel.StartInfo) ?? throw new InvalidOperationException($"cannot start {channel.StartInfo.FileName}");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
         {
-            info.ArgumentList.Add(argument);
+            // The command itself cannot run (missing, not executable): retrying will not help.
+            throw new WorkerStartException(WorkerErrors.WorkerNotStartable(channel.StartInfo.FileName, ex.Message), workerId, -1);
         }
 
-        foreach (var argument in (string[])["worker", "--functions", options.FunctionsAssembly, "--function", options.FunctionName])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in options.Environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        info.Environment["OOMLAB_WORKER_ID"] = workerId;
-        info.Environment["DOTNET_gcServer"] = "0";
-        if (options.GcHeapHardLimitBytes > 0)
-        {
-            info.Environment["DOTNET_GCHeapHardLimit"] = options.GcHeapHardLimitBytes.ToString("X", CultureInfo.InvariantCulture);
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {options.Command}");
-        var worker = new WorkerProcess(process, workerId, options, onMessage);
+        var worker = new WorkerProcess(process, channel, workerId, options, onMessage);
         process.ErrorDataReceived += worker.OnStderr;
         process.BeginErrorReadLine();
-        // Sending starts first: the read loop disposes of the process as soon as it has exited.
-        _ = worker.SendLoopAsync(process.StandardInput.BaseStream);
-        _ = worker.ReadLoopAsync();
+        _ = worker.RunAsync();
         return worker;
     }
 
@@ -143,8 +123,7 @@ internal sealed partial class WorkerProcess
         }
 
         // If the process is going away, its exit handler completes this invocation as WorkerLost.
-        outbox.Post(new InvokeMessage(
-            request.InvocationId, request.BlobName, request.InputPath, request.Length, request.OutputDirectory, request.Container, request.TrackBlobRead));
+        channel.Invoke(request);
 
         using var registration = cancellationToken.Register(() =>
         {
@@ -178,8 +157,7 @@ internal sealed partial class WorkerProcess
     public async Task<WorkerExit> ShutdownAsync(TimeSpan timeout)
     {
         stopping = true;
-        outbox.Post(new ShutdownMessage());
-        outbox.Complete();
+        channel.Shutdown();
         try
         {
             return await Exited.WaitAsync(timeout);
@@ -210,48 +188,17 @@ internal sealed partial class WorkerProcess
         }
     }
 
-    private async Task SendLoopAsync(Stream input)
+    private async Task RunAsync()
     {
         try
         {
-            await outbox.SendAsync(input);
+            await channel.RunAsync(process, Handle, OnStderrLine);
         }
-#pragma warning disable CA1031 // Whatever broke sending, the worker can no longer be told anything: stop it, so that it restarts.
+#pragma warning disable CA1031 // Whatever broke the channel, the worker can no longer be heard: stop it, so its exit is noticed.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            SelfLog.Write($"{WorkerId}: messages to it cannot be sent ({ex.GetType().Name}: {ex.Message}); stopping it");
-            KillQuietly();
-        }
-    }
-
-    private async Task ReadLoopAsync()
-    {
-        try
-        {
-            var reader = new MessageReader<WorkerMessage>(process.StandardOutput.BaseStream, WorkerJsonContext.Default.WorkerMessage);
-            while (await reader.ReadAsync() is { } read)
-            {
-                try
-                {
-                    Handle(read);
-                }
-#pragma warning disable CA1031 // One bad message must not stop the loop that notices the worker's exit.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    SelfLog.Write($"{WorkerId}: cannot handle a worker message: {ex.Message}");
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-#pragma warning disable CA1031 // Whatever broke the stream, the worker can no longer be heard: stop it, so its exit is noticed.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            SelfLog.Write($"{WorkerId}: its messages cannot be read ({ex.GetType().Name}: {ex.Message}); stopping it");
+            SelfLog.Write($"{WorkerId}: its channel failed ({ex.GetType().Name}: {ex.Message}); stopping it");
             KillQuietly();
         }
 
@@ -259,15 +206,22 @@ internal sealed partial class WorkerProcess
         OnExited();
     }
 
-    private void Handle(MessageRead<WorkerMessage> read)
+    private void Handle(WorkerMessage message)
     {
-        if (read.Line is { } line)
+        try
         {
-            OnStderrLine($"(not protocol) {line}");
-            return;
+            Dispatch(message);
         }
+#pragma warning disable CA1031 // One bad message must not stop the loop that notices the worker's exit.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            SelfLog.Write($"{WorkerId}: cannot handle a worker message: {ex.Message}");
+        }
+    }
 
-        var message = read.Message;
+    private void Dispatch(WorkerMessage message)
+    {
         switch (message)
         {
             case ReadyMessage readyMessage:
@@ -281,10 +235,7 @@ internal sealed partial class WorkerProcess
                 break;
         }
 
-        if (message is not null)
-        {
-            onMessage(this, message);
-        }
+        onMessage(this, message);
     }
 
     private void Complete(string invocationId, Func<string, InvocationOutcome> outcome)
@@ -325,7 +276,6 @@ internal sealed partial class WorkerProcess
         }
 
         ready.TrySetResult(null);
-        outbox.Complete();
         process.Dispose();
         exited.TrySetResult(record);
     }

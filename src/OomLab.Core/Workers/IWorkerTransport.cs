@@ -1,0 +1,26 @@
+namespace OomLab.Workers;
+
+/// <summary>
+/// One way of talking to worker processes: oomlab's own JSON-lines protocol over standard input and output
+/// (<see cref="Stdio.StdioTransport"/>), or the Functions host &lt;-&gt; language worker gRPC protocol for a user's
+/// function app (<see cref="Rpc.RpcTransport"/>). The pool starts, watches, kills and restarts workers the same
+/// way whichever it is; only how a process is started and how its messages travel differ.
+/// </summary>
+internal interface IWorkerTransport : IAsyncDisposable
+{
+    /// <summary>The runtime as the Functions host names it: <c>oomlab</c>, <c>dotnet-isolated</c>, <c>python</c>.</summary>
+    string Runtime { get; }
+
+    /// <summary>
+    /// Bytes the host itself holds for invocations in flight (a blob read whole to be sent to the worker); counted
+    /// in the instance's memory against the ceiling, as the production host's own memory is. 0 when the worker
+    /// reads its input itself.
+    /// </summary>
+    long HeldBytes { get; }
+
+    /// <summary>Prepares what every worker needs (a server to dial in to); called once, before the first worker.</summary>
+    Task StartAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A channel for one new worker process: how to start it, then its messages.</summary>
+    IWorkerChannel CreateChannel(string workerId, WorkerPoolOptions options);
+}

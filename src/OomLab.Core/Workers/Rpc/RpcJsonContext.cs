@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace OomLab.Workers.Rpc;
+
+[JsonSerializable(typeof(Dictionary<string, object>))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class RpcJsonContext : JsonSerializerContext;

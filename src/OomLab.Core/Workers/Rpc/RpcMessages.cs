@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace OomLab.Workers.Rpc;
+
+/// <summary>The texts the host writes about its gRPC workers; the production host's own wording where it has one.</summary>
+internal static class RpcMessages
+{
+    public static string StrayStream(string firstMessage, string? workerId) =>
+        $"a gRPC event stream opened with {firstMessage} (worker id '{workerId}') instead of a known worker's StartStream; ignored";
+
+    public static string NeverConnected(TimeSpan timeout) =>
+        string.Create(CultureInfo.InvariantCulture, $"(oomlab) the worker did not open its gRPC event stream (StartStream) within {timeout.TotalSeconds:0.#} s");
+
+    public static string NoReply(string request, TimeSpan timeout) =>
+        string.Create(CultureInfo.InvariantCulture, $"(oomlab) the worker did not answer {request} within {timeout.TotalSeconds:0.#} s");
+
+    public static string Refused(string request, string reason) => $"(oomlab) the worker answered {request} with a failure: {reason}";
+
+    public static string FunctionNotIndexed(string function, IEnumerable<string> indexed) =>
+        $"(oomlab) the worker's indexing did not report function '{function}'; it reported: {string.Join(", ", indexed)}";
+
+    public static string BlobNotMatched(string blob, BlobPath path) =>
+        $"blob '{blob}' does not match the trigger path '{path}'";
+
+    public static string BadOutputName(string binding, string name) =>
+        $"output binding '{binding}' names the blob '{name}', which would leave its container";
+
+    /// <summary>The production host's error when a language worker process ends (<c>RpcWorkerProcess</c>).</summary>
+    public static string LanguageWorkerExited(int processId) =>
+        string.Create(CultureInfo.InvariantCulture, $"Language Worker Process exited. Pid={processId}.");
+
+    /// <summary>The production host's <c>WorkerProcessExitException</c> text: <c>dotnet exited with code 137 (0x89)</c>.</summary>
+    public static string ExitedWithCode(string executable, int exitCode) =>
+        string.Create(CultureInfo.InvariantCulture, $"{executable} exited with code {exitCode} (0x{exitCode:X})");
+
+    public static string DeferredBindingUnavailable(string function) =>
+        $"Function '{function}': its blob trigger supports deferred binding (the worker would download the blob itself), but the folder backend has no storage endpoint to give it; the host sends the blob's bytes instead";
+}
