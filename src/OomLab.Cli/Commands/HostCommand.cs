@@ -45,11 +45,15 @@ internal static class HostCommand
             Description = "Each worker's GC heap hard limit as a percentage of the ceiling (e.g. 110%), or off. Below 100% in-process OutOfMemoryException comes first; above it, the kill over the ceiling (exit 137).",
             DefaultValueFactory = _ => "100%",
         };
+        var restartDelay = new Option<string?>("--restart-delay")
+        {
+            Description = "Delay before a crashed worker restarts, e.g. 500ms (default: 10s for a function app's workers, the Functions host's ProcessRestartInterval; for oomlab's workers 250ms doubling to 10s).",
+        };
         var demo = new Option<bool>("--demo") { Description = "Write a demo load into ./demo (or --root) and run until idle." };
 
         var command = new Command("host", "Run a function host: discover blobs, dispatch them to worker processes under a memory ceiling, record telemetry.")
         {
-            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, demo,
+            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, demo,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => RunAsync(
@@ -64,6 +68,7 @@ internal static class HostCommand
                     parse.GetValue(appName)!,
                     parse.GetResult(untilIdle) is null ? null : parse.GetValue(untilIdle) ?? "2s",
                     parse.GetValue(heapLimit)!,
+                    parse.GetValue(restartDelay),
                     parse.GetValue(demo)),
                 ct),
             cancellationToken));
@@ -93,16 +98,18 @@ internal static class HostCommand
         }
 
         var heapFraction = ParseHeapLimit(args.HeapLimit);
+        var restart = args.RestartDelay is { } delayText ? ParseDuration("--restart-delay", delayText) : (TimeSpan?)null;
         var (workerCommand, prefix) = WorkerLaunch.Current();
         var options = new FunctionHostOptions(layout, functionsAssembly, functionName, memoryCeiling, hostSettings, workerCommand, prefix)
         {
             Transport = userApp is null ? null : new RpcTransport(userApp, appFunction!),
+            FunctionTimeout = hostSettings.FunctionTimeoutFor(consumption: string.Equals(args.Plan, "Consumption", StringComparison.OrdinalIgnoreCase)),
             InputContainer = appFunction is null ? ContainerName.Create("input") : Container(appFunction.TriggerPath.Container),
             OutputContainer = appFunction?.OutputContainer is { } written ? Container(written) : ContainerName.Create("output"),
             AppName = args.AppName,
             StopWhenIdleFor = idle,
             AppSettings = appSettings.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
-            ConfigureWorkers = workers => workers with { GcHeapHardLimitFraction = heapFraction },
+            ConfigureWorkers = workers => Restarts(workers, userApp is not null, restart) with { GcHeapHardLimitFraction = heapFraction },
         };
 
         var console = CliConsole.Error;
@@ -131,6 +138,11 @@ internal static class HostCommand
         Console.Out.WriteLine($"telemetry: {layout.TelemetryPath}");
         return 0;
     }
+
+    private static Workers.WorkerPoolOptions Restarts(Workers.WorkerPoolOptions workers, bool functionApp, TimeSpan? delay) =>
+        functionApp ? RpcTransport.WithHostRestartPolicy(workers, delay)
+        : delay is { } fixedDelay ? workers with { RestartBackoffInitial = fixedDelay, RestartBackoffMax = fixedDelay }
+        : workers;
 
     private static ContainerName Container(string name) =>
         ContainerName.TryCreate(name, out var container) ? container : throw new OomLabException($"the app's blob path names the container '{name}', which is not a valid container name");
@@ -165,5 +177,5 @@ internal static class HostCommand
 
     private sealed record HostArguments(
         string? Root, string? App, string? Functions, string? Function, string? Plan, string? Ceiling, string[]? Settings,
-        string AppName, string? UntilIdle, string HeapLimit, bool Demo);
+        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, bool Demo);
 }

@@ -19,6 +19,8 @@ internal sealed class HostSettings
     /// <param name="maxConcurrentInvocations">Cap on invocations running at once on the instance; default <c>batchSize + newBatchThreshold</c>.</param>
     /// <param name="workerProcessCount">Worker processes; default 1, 1 to 10.</param>
     /// <param name="payloadGuardMaxBytes">Blobs larger than this are poisoned before dispatch; default null (no guard).</param>
+    /// <param name="functionTimeout">host.json <c>functionTimeout</c>: null when unset (the plan's default applies, see
+    /// <see cref="FunctionTimeoutFor"/>), <see cref="Timeout.InfiniteTimeSpan"/> for <c>-1</c> (no limit).</param>
     public HostSettings(
         int batchSize = 16,
         int? newBatchThreshold = null,
@@ -26,7 +28,8 @@ internal sealed class HostSettings
         TimeSpan visibilityTimeout = default,
         int? maxConcurrentInvocations = null,
         int workerProcessCount = 1,
-        ByteSize? payloadGuardMaxBytes = null)
+        ByteSize? payloadGuardMaxBytes = null,
+        TimeSpan? functionTimeout = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, MaxBatchSize);
@@ -50,6 +53,12 @@ internal sealed class HostSettings
         MaxConcurrentInvocations = concurrency;
         WorkerProcessCount = workerProcessCount;
         PayloadGuardMaxBytes = payloadGuardMaxBytes;
+        if (functionTimeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(functionTimeout), functionTimeout, "must be positive, or -1 for no limit");
+        }
+
+        FunctionTimeout = functionTimeout;
     }
 
     /// <summary>Azure's defaults.</summary>
@@ -68,6 +77,16 @@ internal sealed class HostSettings
     public int WorkerProcessCount { get; }
 
     public ByteSize? PayloadGuardMaxBytes { get; }
+
+    /// <summary>host.json <c>functionTimeout</c> as written; null when unset.</summary>
+    public TimeSpan? FunctionTimeout { get; }
+
+    /// <summary>
+    /// The invocation time limit in force on a plan: <c>functionTimeout</c> when set (null for <c>-1</c>: none), else the
+    /// Functions host's default, 5 minutes on Consumption and 30 minutes on the other plans.
+    /// </summary>
+    public TimeSpan? FunctionTimeoutFor(bool consumption) =>
+        FunctionTimeout is { } set ? (set == Timeout.InfiniteTimeSpan ? null : set) : consumption ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(30);
 
     public override string ToString() =>
         $"batchSize={BatchSize} newBatchThreshold={NewBatchThreshold} maxDequeueCount={MaxDequeueCount} " +

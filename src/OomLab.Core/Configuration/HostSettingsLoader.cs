@@ -52,6 +52,7 @@ internal static class HostSettingsLoader
         var concurrency = reader.AppInt(MaxConcurrentInvocations, 1, int.MaxValue);
         var workers = reader.AppInt(WorkerProcessCount, 1, HostSettings.MaxWorkerProcessCount);
         var guard = reader.AppSize(PayloadGuardMaxBytes);
+        var functionTimeout = reader.Timeout("functionTimeout");
 
         return new HostSettings(
             batchSize ?? 16,
@@ -60,7 +61,8 @@ internal static class HostSettingsLoader
             visibility ?? TimeSpan.Zero,
             concurrency,
             workers ?? 1,
-            guard);
+            guard,
+            functionTimeout);
     }
 
     private static IConfiguration ReadHostJson(string? path)
@@ -151,6 +153,24 @@ internal static class HostSettingsLoader
             return TimeSpan.TryParse(found.Value, CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.Zero
                 ? value
                 : throw Invalid(found.Source, found.Key, found.Value, SettingsMessages.TimeSpan);
+        }
+
+        /// <summary>A <c>functionTimeout</c>-style value: a positive time span, or <c>-1</c> for none.</summary>
+        public TimeSpan? Timeout(string configKey)
+        {
+            if (Find(configKey) is not { } found)
+            {
+                return null;
+            }
+
+            if (found.Value.Trim() == "-1")
+            {
+                return System.Threading.Timeout.InfiniteTimeSpan;
+            }
+
+            return TimeSpan.TryParse(found.Value, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
+                ? value
+                : throw Invalid(found.Source, found.Key, found.Value, SettingsMessages.Timeout);
         }
 
         public int? AppInt(string name, int min, int max)

@@ -10,6 +10,8 @@ internal static class SettingsMessages
 
     public const string TimeSpan = "expected a time span such as 00:00:30 (hh:mm:ss), not negative";
 
+    public const string Timeout = "expected a positive time span such as 00:05:00 (hh:mm:ss), or -1 for no limit";
+
     public const string Size = "expected a size in bytes such as 100MB or 64MiB, larger than zero";
 
     public const string Version = "expected \"2.0\"";

@@ -123,7 +123,7 @@ internal sealed partial class FunctionHost
                     OutputPublisher.Discard(staging);
                     Counters.AddWorkerLost();
                     RecordWorkerLost(startedAt, lease, lost);
-                    Settle(queue, lease, WorkerLostReason(lost), charge: IsCulprit(lost));
+                    Settle(queue, lease, WorkerLostReason(lost), charge: !lost.Exit.RestartedForTimeout && IsCulprit(lost));
                     break;
             }
         }

@@ -105,6 +105,7 @@ internal sealed record FunctionHostOptions
         {
             WorkerCount = Settings.WorkerProcessCount,
             Environment = AppSettings,
+            FunctionTimeout = FunctionTimeout,
         };
         return ConfigureWorkers?.Invoke(pool) ?? pool;
     }

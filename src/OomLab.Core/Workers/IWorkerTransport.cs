@@ -21,6 +21,15 @@ internal interface IWorkerTransport : IAsyncDisposable
     /// <summary>Prepares what every worker needs (a server to dial in to); called once, before the first worker.</summary>
     Task StartAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The production host's own texts for a worker's end (traced as errors beside the seed's <c>Worker process exited
+    /// with code N</c>): none for oomlab's workers.
+    /// </summary>
+    IEnumerable<string> ExitTexts(WorkerExit exit);
+
+    /// <summary>What the production host logs when a worker's restart budget is spent, or null for oomlab's own wording.</summary>
+    string? GaveUpText { get; }
+
     /// <summary>A channel for one new worker process: how to start it, then its messages.</summary>
     IWorkerChannel CreateChannel(string workerId, WorkerPoolOptions options);
 }

@@ -18,4 +18,7 @@ internal sealed record WorkerExit(
 {
     /// <summary>Whether the pool meant to stop it (shutdown), as opposed to a crash or a kill.</summary>
     public bool Expected { get; init; }
+
+    /// <summary>Whether the pool killed it because an invocation outlived its timeout: restarted at once, never charged.</summary>
+    public bool RestartedForTimeout { get; init; }
 }

@@ -6,6 +6,7 @@ internal sealed partial class WorkerPool
 {
     private async Task SuperviseAsync(WorkerSlot slot, CancellationToken cancellationToken)
     {
+        var pendingTimeoutRestart = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             WorkerProcess worker;
@@ -33,6 +34,12 @@ internal sealed partial class WorkerPool
                 slot.IdlePrivateBytes = slot.FirstStart.Task.IsCompleted ? slot.IdlePrivateBytes : ready.PrivateBytes;
                 slot.FirstStart.TrySetResult(null);
                 Trace(WorkerTraces.Started, SeverityLevel.Information, worker, ("IdlePrivateBytes", ready.PrivateBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                if (pendingTimeoutRestart)
+                {
+                    pendingTimeoutRestart = false;
+                    Trace(WorkerTraces.RestartedForTimeout, SeverityLevel.Information, worker);
+                }
+
                 SignalReady();
             }
 
@@ -54,6 +61,13 @@ internal sealed partial class WorkerPool
                 return;
             }
 
+            if (exit.RestartedForTimeout)
+            {
+                // As the Functions host does: restarted at once, not counted as a failure.
+                pendingTimeoutRestart = true;
+                continue;
+            }
+
             if (exit.Uptime >= options.HealthyPeriod)
             {
                 slot.ConsecutiveFailures = 0;
@@ -64,6 +78,11 @@ internal sealed partial class WorkerPool
             if (slot.Budget.RecordAndCheck(timeProvider.GetUtcNow()))
             {
                 Trace(WorkerTraces.GaveUp(slot.Id, slot.Budget.Count, options.FailureWindow, options.RecyclePause), SeverityLevel.Warning, worker);
+                if (options.Transport.GaveUpText is { } gaveUp)
+                {
+                    Trace(gaveUp, SeverityLevel.Error, worker);
+                }
+
                 slot.Budget.Reset();
                 slot.ConsecutiveFailures = 0;
                 delay = options.RecyclePause;

@@ -61,7 +61,12 @@ internal sealed partial class WorkerPool
             ["InFlightInvocations"] = string.Join(",", exit.InFlight),
             ["UptimeMs"] = Text((long)exit.Uptime.TotalMilliseconds),
         };
-        Emit(new TraceTelemetry(timeProvider.GetUtcNow(), WorkerTraces.Exited(exit.Status.ExitCode), SeverityLevel.Error, Properties: properties));
+        var now = timeProvider.GetUtcNow();
+        Emit(new TraceTelemetry(now, WorkerTraces.Exited(exit.Status.ExitCode), SeverityLevel.Error, Properties: properties));
+        foreach (var text in options.Transport.ExitTexts(exit))
+        {
+            Emit(new TraceTelemetry(now, text, SeverityLevel.Error, Properties: properties));
+        }
     }
 
     private void Trace(string message, SeverityLevel severity, WorkerProcess worker, params (string Key, string Value)[] extra)

@@ -88,7 +88,9 @@ internal sealed partial class WorkerPool : IAsyncDisposable
             var signal = Volatile.Read(ref readySignal);
             if (LeastBusy() is { } worker)
             {
-                return await worker.InvokeAsync(request, cancellationToken);
+                return options.FunctionTimeout is { } timeout
+                    ? await InvokeWithTimeoutAsync(worker, request, timeout, cancellationToken)
+                    : await worker.InvokeAsync(request, cancellationToken);
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping.Token);
@@ -102,6 +104,30 @@ internal sealed partial class WorkerPool : IAsyncDisposable
                 throw new ObjectDisposedException(nameof(WorkerPool));
             }
         }
+    }
+
+    /// <summary>
+    /// Runs an invocation under <c>functionTimeout</c> (real time, as the function's own time is): past it, the invocation
+    /// fails with the Functions host's <c>FunctionTimeoutException</c> and its worker is restarted.
+    /// </summary>
+    private async Task<InvocationOutcome> InvokeWithTimeoutAsync(WorkerProcess worker, InvocationRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var invocation = worker.InvokeAsync(request, cancellationToken);
+        using var expired = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var first = await Task.WhenAny(invocation, Task.Delay(timeout, expired.Token));
+        if (first == invocation || cancellationToken.IsCancellationRequested)
+        {
+            await expired.CancelAsync();
+            return await invocation;
+        }
+
+        Trace(WorkerTraces.TimeoutExceeded(timeout, options.FunctionName, request.InvocationId), SeverityLevel.Error, worker);
+        Trace(WorkerTraces.RestartingForTimeout(request.InvocationId), SeverityLevel.Warning, worker);
+        worker.RestartForTimeout(request.InvocationId, new InvocationFailed(
+            request.InvocationId, worker.WorkerId, WorkerTraces.TimeoutExceptionType, WorkerTraces.TimeoutFailure(timeout, options.FunctionName),
+            string.Empty, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+        return await invocation;
     }
 
     /// <summary>Asks every worker to finish its in-flight invocations and stop; kills those that do not in time.</summary>

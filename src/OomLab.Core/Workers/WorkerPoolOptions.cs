@@ -78,6 +78,13 @@ internal sealed record WorkerPoolOptions
     /// <summary>How long shutdown waits for in-flight invocations before killing; 10 s by default.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The longest an invocation may run (host.json <c>functionTimeout</c>); null for no limit (the default). When it passes,
+    /// the invocation fails with <c>FunctionTimeoutException</c> and its worker is restarted, as the Functions host does;
+    /// that restart does not count against <see cref="MaxFailures"/>.
+    /// </summary>
+    public TimeSpan? FunctionTimeout { get; init => field = value is null || value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(FunctionTimeout), value, "positive"); }
+
     /// <summary>Extra environment variables for workers (app settings); none by default.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 

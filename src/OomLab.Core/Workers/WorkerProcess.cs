@@ -26,6 +26,7 @@ internal sealed partial class WorkerProcess
     private WorkerExit? exit;
     private volatile bool killedOverCeiling;
     private volatile bool stopping;
+    private volatile bool restartedForTimeout;
     private MemoryReading? lastReading;
     private long lastInstancePrivateBytes;
 
@@ -58,7 +59,7 @@ internal sealed partial class WorkerProcess
     public bool HasExited => exited.Task.IsCompleted || exit is not null;
 
     /// <summary>True once the host has asked this worker to stop (kill or shutdown).</summary>
-    public bool IsStopping => stopping || killedOverCeiling;
+    public bool IsStopping => stopping || killedOverCeiling || restartedForTimeout;
 
     public int InFlight
     {
@@ -135,6 +136,24 @@ internal sealed partial class WorkerProcess
             entry.Outcome.TrySetCanceled(cancellationToken);
         });
         return await entry.Outcome.Task;
+    }
+
+    /// <summary>
+    /// Gives up an invocation that outlived its timeout: it ends as <paramref name="outcome"/>, the worker is told, and
+    /// the worker is killed so that it restarts (its other invocations end as lost with it, uncharged).
+    /// </summary>
+    public void RestartForTimeout(string invocationId, InvocationOutcome outcome)
+    {
+        PendingInvocation? entry;
+        lock (gate)
+        {
+            pending.Remove(invocationId, out entry);
+        }
+
+        entry?.Outcome.TrySetResult(outcome);
+        channel.Cancel(invocationId);
+        restartedForTimeout = true;
+        KillQuietly();
     }
 
     /// <summary>SIGKILLs the worker because the instance is over its ceiling, remembering the reading that decided it.</summary>
@@ -266,6 +285,7 @@ internal sealed partial class WorkerProcess
                 options.Ceiling, [.. lost.Select(p => p.InvocationId)], Stopwatch.GetElapsedTime(startedAt))
             {
                 Expected = stopping,
+                RestartedForTimeout = restartedForTimeout,
             };
             exit = record;
         }

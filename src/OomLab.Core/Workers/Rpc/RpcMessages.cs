@@ -33,6 +33,10 @@ internal static class RpcMessages
     public static string ExitedWithCode(string executable, int exitCode) =>
         string.Create(CultureInfo.InvariantCulture, $"{executable} exited with code {exitCode} (0x{exitCode:X})");
 
+    /// <summary>The production host's error when a runtime's restart budget is spent (<c>RpcFunctionInvocationDispatcher</c>).</summary>
+    public static string RestartRetryCountExceeded(string runtime) =>
+        $"Exceeded language worker restart retry count for runtime:{runtime}. Shutting down and proactively recycling the Functions Host to recover";
+
     public static string DeferredBindingUnavailable(string function) =>
         $"Function '{function}': its blob trigger supports deferred binding (the worker would download the blob itself), but the folder backend has no storage endpoint to give it; the host sends the blob's bytes instead";
 }

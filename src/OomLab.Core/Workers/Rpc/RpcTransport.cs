@@ -40,6 +40,11 @@ internal sealed class RpcTransport(FunctionApp app, AppFunction function) : IWor
 
     public long HeldBytes => Interlocked.Read(ref held);
 
+    public string GaveUpText => RpcMessages.RestartRetryCountExceeded(Runtime);
+
+    public IEnumerable<string> ExitTexts(WorkerExit exit) =>
+        [RpcMessages.LanguageWorkerExited(exit.ProcessId), RpcMessages.ExitedWithCode(ExecutableName, exit.Status.ExitCode)];
+
     /// <summary>Where workers dial in, <c>http://127.0.0.1:&lt;port&gt;/</c>; known after <see cref="StartAsync"/>.</summary>
     public Uri? Address { get; private set; }
 
@@ -71,6 +76,24 @@ internal sealed class RpcTransport(FunctionApp app, AppFunction function) : IWor
             ?? throw new InvalidOperationException("the gRPC server has no address");
         Address = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority) + "/");
         server = web;
+    }
+
+    /// <summary>
+    /// The Functions host's restart policy for language workers (<c>RpcFunctionInvocationDispatcher</c>): a fixed delay
+    /// before each restart (<c>ProcessRestartInterval</c>, 10 s unless <paramref name="restartDelay"/> says otherwise), and
+    /// after 3 x the process count failures within 30 minutes the host gives up and recycles.
+    /// </summary>
+    public static WorkerPoolOptions WithHostRestartPolicy(WorkerPoolOptions options, TimeSpan? restartDelay)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var delay = restartDelay ?? TimeSpan.FromSeconds(10);
+        return options with
+        {
+            RestartBackoffInitial = delay,
+            RestartBackoffMax = delay,
+            MaxFailures = 3 * options.WorkerCount,
+            FailureWindow = TimeSpan.FromMinutes(30),
+        };
     }
 
     public IWorkerChannel CreateChannel(string workerId, WorkerPoolOptions options)

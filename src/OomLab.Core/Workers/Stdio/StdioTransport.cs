@@ -19,6 +19,10 @@ internal sealed class StdioTransport(string command, IReadOnlyList<string> comma
 
     public long HeldBytes => 0;
 
+    public string? GaveUpText => null;
+
+    public IEnumerable<string> ExitTexts(WorkerExit exit) => [];
+
     public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public IWorkerChannel CreateChannel(string workerId, WorkerPoolOptions options) => new StdioChannel(this, workerId, options);
