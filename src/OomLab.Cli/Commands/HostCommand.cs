@@ -49,11 +49,15 @@ internal static class HostCommand
         {
             Description = "Delay before a crashed worker restarts, e.g. 500ms (default: 10s for a function app's workers, the Functions host's ProcessRestartInterval; for oomlab's workers 250ms doubling to 10s).",
         };
+        var startTimeout = new Option<string?>("--start-timeout")
+        {
+            Description = "How long a worker may take to start and be ready for invocations, e.g. 10s (default 30s).",
+        };
         var demo = new Option<bool>("--demo") { Description = "Write a demo load into ./demo (or --root) and run until idle." };
 
         var command = new Command("host", "Run a function host: discover blobs, dispatch them to worker processes under a memory ceiling, record telemetry.")
         {
-            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, demo,
+            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, demo,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => RunAsync(
@@ -69,6 +73,7 @@ internal static class HostCommand
                     parse.GetResult(untilIdle) is null ? null : parse.GetValue(untilIdle) ?? "2s",
                     parse.GetValue(heapLimit)!,
                     parse.GetValue(restartDelay),
+                    parse.GetValue(startTimeout),
                     parse.GetValue(demo)),
                 ct),
             cancellationToken));
@@ -98,6 +103,7 @@ internal static class HostCommand
         }
 
         var heapFraction = ParseHeapLimit(args.HeapLimit);
+        var startWithin = args.StartTimeout is { } startText ? ParseDuration("--start-timeout", startText) : (TimeSpan?)null;
         var restart = args.RestartDelay is { } delayText ? ParseDuration("--restart-delay", delayText) : (TimeSpan?)null;
         var (workerCommand, prefix) = WorkerLaunch.Current();
         var options = new FunctionHostOptions(layout, functionsAssembly, functionName, memoryCeiling, hostSettings, workerCommand, prefix)
@@ -109,7 +115,11 @@ internal static class HostCommand
             AppName = args.AppName,
             StopWhenIdleFor = idle,
             AppSettings = appSettings.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
-            ConfigureWorkers = workers => Restarts(workers, userApp is not null, restart) with { GcHeapHardLimitFraction = heapFraction },
+            ConfigureWorkers = workers => Restarts(workers, userApp is not null, restart) with
+            {
+                GcHeapHardLimitFraction = heapFraction,
+                StartTimeout = startWithin ?? workers.StartTimeout,
+            },
         };
 
         var console = CliConsole.Error;
@@ -177,5 +187,5 @@ internal static class HostCommand
 
     private sealed record HostArguments(
         string? Root, string? App, string? Functions, string? Function, string? Plan, string? Ceiling, string[]? Settings,
-        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, bool Demo);
+        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, bool Demo);
 }

@@ -24,6 +24,10 @@ internal static class WorkerErrors
             ? $"worker {workerId} exited with code {exitCode} before it was ready"
             : $"worker {workerId} exited with code {exitCode} before it was ready: {stderr}";
 
+    public static string WorkerNotReadyInTime(string workerId, TimeSpan timeout, string stderr) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"worker {workerId} was not ready within {timeout.TotalSeconds:0.#} s and was stopped")
+        + (stderr.Length == 0 ? string.Empty : $": {stderr}");
+
     public static string WorkerNotStartable(string command, string reason) =>
         $"cannot start a worker process with '{command}': {reason}";
 

@@ -51,8 +51,10 @@ internal sealed partial class WorkerPool
 
             if (ready is null)
             {
-                slot.FirstStart.TrySetResult(new WorkerStartException(
-                    WorkerErrors.WorkerDidNotStart(slot.Id, exit.Status.ExitCode, worker.StderrTail), slot.Id, exit.Status.ExitCode));
+                // A worker the pool stopped itself was killed for not being ready in time, not by a signal of its own.
+                slot.FirstStart.TrySetResult(exit.Expected
+                    ? new WorkerStartException(WorkerErrors.WorkerNotReadyInTime(slot.Id, options.StartTimeout, worker.StderrTail), slot.Id, -1)
+                    : new WorkerStartException(WorkerErrors.WorkerDidNotStart(slot.Id, exit.Status.ExitCode, worker.StderrTail), slot.Id, exit.Status.ExitCode));
             }
 
             TraceExit(exit);

@@ -199,7 +199,8 @@ internal sealed partial class WorkerProcess
     {
         try
         {
-            process.Kill(entireProcessTree: false);
+            // The whole tree: a worker is whatever its process started too (a launcher script, a child runtime).
+            process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {

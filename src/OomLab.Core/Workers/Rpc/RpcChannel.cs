@@ -63,10 +63,10 @@ internal sealed partial class RpcChannel : IWorkerChannel
             {
                 if (first != exited)
                 {
-                    onOutput(RpcMessages.NeverConnected(options.StartTimeout));
                     Kill(process);
                 }
 
+                onOutput(first == exited ? RpcMessages.ExitedUnconnected : RpcMessages.NeverConnected(options.StartTimeout));
                 return;
             }
 

@@ -11,6 +11,8 @@ internal static class RpcMessages
     public static string NeverConnected(TimeSpan timeout) =>
         string.Create(CultureInfo.InvariantCulture, $"(oomlab) the worker did not open its gRPC event stream (StartStream) within {timeout.TotalSeconds:0.#} s");
 
+    public const string ExitedUnconnected = "(oomlab) the worker exited and did not open its gRPC event stream (StartStream)";
+
     public static string NoReply(string request, TimeSpan timeout) =>
         string.Create(CultureInfo.InvariantCulture, $"(oomlab) the worker did not answer {request} within {timeout.TotalSeconds:0.#} s");
 

@@ -81,7 +81,8 @@ internal sealed class RpcTransport(FunctionApp app, AppFunction function) : IWor
     /// <summary>
     /// The Functions host's restart policy for language workers (<c>RpcFunctionInvocationDispatcher</c>): a fixed delay
     /// before each restart (<c>ProcessRestartInterval</c>, 10 s unless <paramref name="restartDelay"/> says otherwise), and
-    /// after 3 x the process count failures within 30 minutes the host gives up and recycles.
+    /// after 3 x the process count failures within 30 minutes the host gives up and recycles (here: the slot starts afresh
+    /// after the same delay, standing for the platform's restart of the host).
     /// </summary>
     public static WorkerPoolOptions WithHostRestartPolicy(WorkerPoolOptions options, TimeSpan? restartDelay)
     {
@@ -93,6 +94,7 @@ internal sealed class RpcTransport(FunctionApp app, AppFunction function) : IWor
             RestartBackoffMax = delay,
             MaxFailures = 3 * options.WorkerCount,
             FailureWindow = TimeSpan.FromMinutes(30),
+            RecyclePause = delay,
         };
     }
 
