@@ -38,15 +38,15 @@ internal sealed partial class WorkerProcess
         this.onMessage = onMessage;
         WorkerId = workerId;
         ProcessId = process.Id;
-        Sampler = new ProcessMemorySampler(process.Id);
+        Sampler = new ProcessTreeSampler(process.Id);
     }
 
     public string WorkerId { get; }
 
     public int ProcessId { get; }
 
-    /// <summary>Reads this worker's memory; used only by the pool's sampling loop.</summary>
-    public ProcessMemorySampler Sampler { get; }
+    /// <summary>Reads this worker's memory, its whole process tree's; used only by the pool's sampling loop.</summary>
+    public ProcessTreeSampler Sampler { get; }
 
     /// <summary>Completes with the Ready message, or null when the process ended before it was ready.</summary>
     public Task<ReadyMessage?> Ready => ready.Task;
