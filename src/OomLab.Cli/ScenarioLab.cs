@@ -42,7 +42,7 @@ internal static class ScenarioLab
             OomLab.Configuration.HostSettingsLoader.Load(null, new Dictionary<string, string?>(), deployment.AppSettings.ToDictionary(p => p.Key, p => (string?)p.Value));
         }
 
-        var runner = new ScenarioRunner(options);
+        var runner = new LabRunner(options);
         LabProvisioning.Prepare(options.OutDirectory);
         ScenarioBundle.Write(options, runner.Deployments, "running");
         var console = CliConsole.Out;
@@ -112,7 +112,7 @@ internal static class ScenarioLab
             : throw new OomLabException($"--scenario \"{request.Scenario}\": unknown scenario; expected one of {string.Join(", ", ScenarioCatalog.Names)}");
     }
 
-    private static void Print(IAnsiConsole console, ScenarioRunner runner, LabScenario scenario, ScenarioOptions options, TimeSpan wall)
+    private static void Print(IAnsiConsole console, LabRunner runner, LabScenario scenario, ScenarioOptions options, TimeSpan wall)
     {
         var tally = runner.Tally;
         console.MarkupLine($"scenario: {Markup.Escape(scenario.Name)}");
@@ -133,7 +133,7 @@ internal static class ScenarioLab
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]wall time {wall.TotalSeconds:0.0} s[/]"));
     }
 
-    private static string Describe(ScenarioDeployment deployment) =>
+    private static string Describe(LabDeployment deployment) =>
         string.Create(CultureInfo.InvariantCulture,
             $"(batch {deployment.AppSettings.GetValueOrDefault("BLOB_BATCH_SIZE", "?")}, concurrency {deployment.AppSettings.GetValueOrDefault("MAX_CONCURRENT_INVOCATIONS", "?")})");
 }

@@ -31,9 +31,7 @@ internal static class LabBundle
                 ["realSecondsPerPhaseOf15Minutes"] = Math.Round(15 * 60 / scale.Compression, 1),
                 ["note"] = "telemetry timestamps are on the lab clock; request and dependency durations are real",
             },
-            ["deployments"] = new JsonArray(
-                Deployment(options.Variant == LabVariant.Buffer ? LabDeployment.Buffering : LabDeployment.StreamingUnchanged, options.T0, options.T0 + LabPhase.Remediation),
-                Deployment(LabDeployment.Remediated, options.T0 + LabPhase.Remediation, options.T0 + LabPhase.Recovery.End)),
+            ["deployments"] = new JsonArray([.. options.Plan.Deployments.Select(d => (JsonNode)Deployment(d, options.T0 + d.Start, options.T0 + d.End))]),
             ["phases"] = new JsonArray([.. LabPhase.All.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["start"] = (options.T0 + p.Start).UtcDateTime, ["end"] = (options.T0 + p.End).UtcDateTime })]),
             ["loads"] = new JsonArray([.. scale.Loads.Select(l => (JsonNode)new JsonObject
             {

@@ -15,7 +15,7 @@ internal static class ScenarioBundle
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(ScenarioOptions options, IReadOnlyList<ScenarioDeployment> deployments, string status, ScenarioTally? tally = null)
+    public static void Write(ScenarioOptions options, IReadOnlyList<LabDeployment> deployments, string status, ScenarioTally? tally = null)
     {
         var scenario = options.Scenario;
         var t0 = options.T0;
