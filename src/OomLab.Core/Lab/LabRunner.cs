@@ -36,7 +36,8 @@ internal sealed class LabRunner
         Plan = options.Plan;
         Layout = new RootLayout(options.OutDirectory);
         Clock = new LabClock(options.T0, Plan.Compression);
-        Tally = new ScenarioTally(NullSink.Instance, Deployments.Count);
+        Counters = new RunCounters(Deployments.Count);
+        Tally = new ScenarioTally(Counters);
     }
 
     public RootLayout Layout { get; }
@@ -55,8 +56,11 @@ internal sealed class LabRunner
     /// <summary>What the live display shows; set once the run has started.</summary>
     public LabMonitor? Monitor { get; private set; }
 
-    /// <summary>Counts of what happened (exits, OOM exceptions, peaks), filled as the run goes.</summary>
-    public ScenarioTally Tally { get; private set; }
+    /// <summary>Counts of what happened (requests, exits, restarts, OOM exceptions, peaks per deployment), filled as the run goes.</summary>
+    public RunCounters Counters { get; }
+
+    /// <summary>The scenario summary's view of <see cref="Counters"/>.</summary>
+    public ScenarioTally Tally { get; }
 
     /// <summary>The blob-triggered host running now; null before the first and while an HTTP-triggered deployment runs.</summary>
     public FunctionHost? CurrentHost => currentHost;
@@ -82,9 +86,7 @@ internal sealed class LabRunner
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         await using var store = TelemetryWriter.Open(Layout.TelemetryPath, new TelemetryIdentity(options.AppName, Environment.MachineName));
-        var tally = new ScenarioTally(store, Deployments.Count);
-        Tally = tally;
-        var monitor = new LabMonitor(tally);
+        var monitor = new LabMonitor(store, Counters);
         Monitor = monitor;
         await using var downstream = Plan.Downstream is { } service ? SaturatingService.Start(service) : null;
         var port = LoopbackPort.Free();
@@ -100,7 +102,7 @@ internal sealed class LabRunner
             {
                 var deployment = Deployments[i];
                 await Clock.WaitUntilAsync(deployment.Start, cancellationToken);
-                tally.Enter(i);
+                Counters.Enter(i);
                 if (i > 0)
                 {
                     monitor.Emit(new TraceTelemetry(Clock.GetUtcNow(), deployment.RunbookAction(CeilingOf(deployment)), SeverityLevel.Information));
@@ -227,14 +229,5 @@ internal sealed class LabRunner
 
         using var http = new HttpLoadGenerator(new Uri($"http://127.0.0.1:{port}/api/{Deployments[0].Function}"), Clock, options.Seed);
         await http.RunAsync(Plan.HttpLoads, cancellationToken);
-    }
-
-    private sealed class NullSink : ITelemetrySink
-    {
-        public static readonly NullSink Instance = new();
-
-        public void Emit(TelemetryItem item)
-        {
-        }
     }
 }
