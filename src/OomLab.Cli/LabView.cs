@@ -73,7 +73,7 @@ internal static class LabView
         if (deployment is not null)
         {
             rows.Add(new Markup(string.Create(CultureInfo.InvariantCulture,
-                $"deployed {Markup.Escape(deployment.Function)}   BLOB_BATCH_SIZE={deployment.BatchSize} MAX_CONCURRENT_INVOCATIONS={deployment.MaxConcurrentInvocations}")));
+                $"deployed {Markup.Escape(deployment.Function)}   BLOB_BATCH_SIZE={deployment.AppSettings.GetValueOrDefault("BLOB_BATCH_SIZE")} MAX_CONCURRENT_INVOCATIONS={deployment.AppSettings.GetValueOrDefault("MAX_CONCURRENT_INVOCATIONS")}")));
         }
 
         var status = Status(runner);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OomLab.Lab;
 using OomLab.Cli.Commands;
+using OomLab.Lab.Bundle;
 using OomLab.Lab.Scenarios;
 using Spectre.Console;
 
@@ -42,9 +43,9 @@ internal static class ScenarioLab
             OomLab.Configuration.HostSettingsLoader.Load(null, new Dictionary<string, string?>(), deployment.AppSettings.ToDictionary(p => p.Key, p => (string?)p.Value));
         }
 
-        var runner = new ScenarioRunner(options);
+        var runner = new LabRunner(options);
         LabProvisioning.Prepare(options.OutDirectory);
-        ScenarioBundle.Write(options, runner.Deployments, "running");
+        RunBundle.ForScenario(options, "running").Write(options.OutDirectory, RunBundle.ScenarioFileName);
         var console = CliConsole.Out;
         console.MarkupLine($"[bold]oomlab lab --scenario {Markup.Escape(scenario.Name)}[/] ({Markup.Escape(scenario.Hypothesis)}): {Markup.Escape(scenario.Story)}");
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
@@ -58,12 +59,12 @@ internal static class ScenarioLab
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            ScenarioBundle.Write(options, runner.Deployments, "interrupted", runner.Tally);
+            RunBundle.ForScenario(options, "interrupted", runner.Counters).Write(options.OutDirectory, RunBundle.ScenarioFileName);
             CommandRunner.WriteError($"interrupted: the partial run is kept in {options.OutDirectory}");
             return CommandRunner.Interrupted;
         }
 
-        ScenarioBundle.Write(options, runner.Deployments, "completed", runner.Tally);
+        RunBundle.ForScenario(options, "completed", runner.Counters).Write(options.OutDirectory, RunBundle.ScenarioFileName);
         foreach (var container in new[] { "input", "output" })
         {
             var path = Path.Combine(options.OutDirectory, container);
@@ -112,7 +113,7 @@ internal static class ScenarioLab
             : throw new OomLabException($"--scenario \"{request.Scenario}\": unknown scenario; expected one of {string.Join(", ", ScenarioCatalog.Names)}");
     }
 
-    private static void Print(IAnsiConsole console, ScenarioRunner runner, LabScenario scenario, ScenarioOptions options, TimeSpan wall)
+    private static void Print(IAnsiConsole console, LabRunner runner, LabScenario scenario, ScenarioOptions options, TimeSpan wall)
     {
         var tally = runner.Tally;
         console.MarkupLine($"scenario: {Markup.Escape(scenario.Name)}");
@@ -129,11 +130,11 @@ internal static class ScenarioLab
                 $"peak memory: {100.0 * peak / ceiling.Bytes:0} % of the ceiling ({OomLab.Memory.MemoryText.Format(peak)} of {OomLab.Memory.MemoryText.Format(ceiling.Bytes)}) under {Markup.Escape(deployment.Function)} {Markup.Escape(Describe(deployment))}"));
         }
 
-        console.MarkupLine($"bundle: {Markup.Escape(options.OutDirectory)} ({ScenarioBundle.FileName}, .oomlab/telemetry.db)");
+        console.MarkupLine($"bundle: {Markup.Escape(options.OutDirectory)} ({RunBundle.ScenarioFileName}, .oomlab/telemetry.db)");
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]wall time {wall.TotalSeconds:0.0} s[/]"));
     }
 
-    private static string Describe(ScenarioDeployment deployment) =>
+    private static string Describe(LabDeployment deployment) =>
         string.Create(CultureInfo.InvariantCulture,
             $"(batch {deployment.AppSettings.GetValueOrDefault("BLOB_BATCH_SIZE", "?")}, concurrency {deployment.AppSettings.GetValueOrDefault("MAX_CONCURRENT_INVOCATIONS", "?")})");
 }

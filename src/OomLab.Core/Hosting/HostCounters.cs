@@ -1,50 +1,44 @@
 namespace OomLab.Hosting;
 
-/// <summary>Live counters of a host run, safe to read from another thread (the CLI's progress display).</summary>
+/// <summary>
+/// Live counters of a host run, safe to read from another thread (the CLI's progress display): a view of the host's
+/// <see cref="RunCounters"/>, which its dispatch feeds.
+/// </summary>
 internal sealed class HostCounters
 {
-    private long enqueued;
-    private long succeeded;
-    private long failed;
-    private long outOfMemory;
-    private long workerLost;
-    private long poisoned;
-    private long inFlight;
+    /// <param name="counters">The counter set to feed and read; a new one by default.</param>
+    public HostCounters(RunCounters? counters = null) => Set = counters ?? new RunCounters();
 
-    public long Enqueued => Interlocked.Read(ref enqueued);
+    /// <summary>The counter set behind this view.</summary>
+    public RunCounters Set { get; }
 
-    public long Succeeded => Interlocked.Read(ref succeeded);
+    public long Enqueued => Set.Enqueued;
 
-    public long Failed => Interlocked.Read(ref failed);
+    public long Succeeded => Set.Succeeded;
 
-    public long OutOfMemory => Interlocked.Read(ref outOfMemory);
+    public long Failed => Set.Failed;
 
-    public long WorkerLost => Interlocked.Read(ref workerLost);
+    public long OutOfMemory => Set.OutOfMemory;
 
-    public long Poisoned => Interlocked.Read(ref poisoned);
+    public long WorkerLost => Set.WorkerLost;
 
-    public long InFlight => Interlocked.Read(ref inFlight);
+    public long Poisoned => Set.Poisoned;
 
-    internal void AddEnqueued(int count) => Interlocked.Add(ref enqueued, count);
+    public long InFlight => Set.InFlight;
 
-    internal void AddSucceeded() => Interlocked.Increment(ref succeeded);
+    internal void AddEnqueued(int count) => Set.AddEnqueued(count);
 
-    internal void AddFailed(bool outOfMemory)
-    {
-        Interlocked.Increment(ref failed);
-        if (outOfMemory)
-        {
-            Interlocked.Increment(ref this.outOfMemory);
-        }
-    }
+    internal void AddSucceeded() => Set.AddSucceeded();
 
-    internal void AddWorkerLost() => Interlocked.Increment(ref workerLost);
+    internal void AddFailed(bool outOfMemory) => Set.AddFailed(outOfMemory);
 
-    internal void AddPoisoned() => Interlocked.Increment(ref poisoned);
+    internal void AddWorkerLost() => Set.AddWorkerLost();
 
-    internal long EnterInvocation() => Interlocked.Increment(ref inFlight);
+    internal void AddPoisoned() => Set.AddPoisoned();
 
-    internal long ExitInvocation() => Interlocked.Decrement(ref inFlight);
+    internal long EnterInvocation() => Set.EnterInvocation();
+
+    internal long ExitInvocation() => Set.ExitInvocation();
 
     internal HostRunSummary ToSummary(TimeSpan startup) =>
         new(Enqueued, Succeeded, Failed, OutOfMemory, WorkerLost, Poisoned, startup);

@@ -12,36 +12,9 @@ internal static class LabBundle
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Writes the run's settings; done first, so an interrupted run still says what it was.</summary>
-    public static void WriteSettings(LabOptions options, string status)
-    {
-        var scale = options.Scale;
-        var settings = new JsonObject
-        {
-            ["app"] = options.AppName,
-            ["status"] = status,
-            ["scale"] = scale.Name,
-            ["ceiling"] = new JsonObject { ["bytes"] = scale.Ceiling.Bytes, ["description"] = scale.Ceiling.Description },
-            ["variant"] = options.Variant.ToString().ToLowerInvariant(),
-            ["seed"] = options.Seed,
-            ["t0"] = options.T0.UtcDateTime,
-            ["compression"] = new JsonObject
-            {
-                ["labSecondsPerRealSecond"] = scale.Compression,
-                ["realSecondsPerPhaseOf15Minutes"] = Math.Round(15 * 60 / scale.Compression, 1),
-                ["note"] = "telemetry timestamps are on the lab clock; request and dependency durations are real",
-            },
-            ["deployments"] = new JsonArray(
-                Deployment(options.Variant == LabVariant.Buffer ? LabDeployment.Buffering : LabDeployment.StreamingUnchanged, options.T0, options.T0 + LabPhase.Remediation),
-                Deployment(LabDeployment.Remediated, options.T0 + LabPhase.Remediation, options.T0 + LabPhase.Recovery.End)),
-            ["phases"] = new JsonArray([.. LabPhase.All.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["start"] = (options.T0 + p.Start).UtcDateTime, ["end"] = (options.T0 + p.End).UtcDateTime })]),
-            ["loads"] = new JsonArray([.. scale.Loads.Select(l => (JsonNode)new JsonObject
-            {
-                ["phase"] = l.Phase.Name, ["start"] = (options.T0 + l.Start).UtcDateTime, ["count"] = l.Count, ["sizes"] = l.Sizes.ToString(), ["blobsPerRealSecond"] = l.Rate,
-            })]),
-        };
-        File.WriteAllText(Path.Combine(options.OutDirectory, "settings.json"), settings.ToJsonString(Json));
-    }
+    /// <summary>Writes the run's <c>settings.json</c>; done first, so an interrupted run still says what it was.</summary>
+    public static void WriteSettings(LabOptions options, string status) =>
+        Bundle.RunBundle.ForLab(options, status).Write(options.OutDirectory, Bundle.RunBundle.LabFileName);
 
     public static void Write(LabReport report)
     {
@@ -95,15 +68,6 @@ internal static class LabBundle
             }
         }
     }
-
-    private static JsonObject Deployment(LabDeployment deployment, DateTimeOffset from, DateTimeOffset to) => new()
-    {
-        ["package"] = deployment.Package,
-        ["function"] = deployment.Function,
-        ["from"] = from.UtcDateTime,
-        ["to"] = to.UtcDateTime,
-        ["appSettings"] = new JsonObject([.. deployment.AppSettings.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
-    };
 
     private static JsonArray Criteria(IReadOnlyList<Evidence.Criterion> criteria) =>
         new([.. criteria.Select(c => (JsonNode)new JsonObject

@@ -1,29 +1,31 @@
 using System.Collections.Concurrent;
+using OomLab.Hosting;
 using OomLab.Telemetry;
 using OomLab.Workers;
 
 namespace OomLab.Lab;
 
 /// <summary>
-/// Watches the telemetry stream as it passes to the store, for the live display: the latest Private Bytes
-/// per worker and for the instance, the peak, and worker exits and restarts. Never throws.
+/// Watches the telemetry stream as it passes to the store: counts it in the run's <see cref="RunCounters"/>, and keeps
+/// for the live display the latest Private Bytes per worker and for the instance, and the last worker exits and
+/// restarts. Never throws.
 /// </summary>
-internal sealed class LabMonitor(ITelemetrySink inner) : ITelemetrySink
+internal sealed class LabMonitor(ITelemetrySink inner, RunCounters counters) : ITelemetrySink
 {
     private readonly ConcurrentDictionary<string, double> privateBytes = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> events = new();
-    private long exits;
-    private long restarts;
-    private long outOfMemory;
-    private double peak;
 
-    public long Exits => Interlocked.Read(ref exits);
+    /// <summary>The run's counts, which this monitor feeds.</summary>
+    public RunCounters Counters => counters;
 
-    public long Restarts => Interlocked.Read(ref restarts);
+    public long Exits => counters.Exits;
 
-    public long OutOfMemory => Interlocked.Read(ref outOfMemory);
+    public long Restarts => counters.Restarts;
 
-    public double PeakPrivateBytes => Volatile.Read(ref peak);
+    public long OutOfMemory => counters.OutOfMemory;
+
+    /// <summary>The highest instance Private Bytes so far, in bytes.</summary>
+    public double PeakPrivateBytes => counters.PeakPrivateBytes;
 
     /// <summary>The latest Private Bytes of each worker, by counter instance (the instance total is <c>_Total</c>).</summary>
     public IReadOnlyDictionary<string, double> PrivateBytes => new Dictionary<string, double>(privateBytes, StringComparer.Ordinal);
@@ -34,26 +36,15 @@ internal sealed class LabMonitor(ITelemetrySink inner) : ITelemetrySink
     public void Emit(TelemetryItem item)
     {
         inner.Emit(item);
+        counters.Observe(item);
         switch (item)
         {
             case PerformanceCounterTelemetry { Counter: CounterNames.PrivateBytes } counter:
                 privateBytes[counter.Instance] = counter.Value;
-                if (counter.Instance == WorkerPool.TotalInstance && counter.Value > Volatile.Read(ref peak))
-                {
-                    Volatile.Write(ref peak, counter.Value);
-                }
-
                 break;
-            case TraceTelemetry trace when trace.Message.StartsWith("Worker process exited", StringComparison.Ordinal):
-                Interlocked.Increment(ref exits);
+            case TraceTelemetry trace when trace.Message.StartsWith("Worker process exited", StringComparison.Ordinal)
+                || trace.Message.StartsWith(WorkerTraces.Restarting, StringComparison.Ordinal):
                 Remember(trace);
-                break;
-            case TraceTelemetry trace when trace.Message.StartsWith(WorkerTraces.Restarting, StringComparison.Ordinal):
-                Interlocked.Increment(ref restarts);
-                Remember(trace);
-                break;
-            case ExceptionTelemetry exception when exception.Type == typeof(OutOfMemoryException).FullName:
-                Interlocked.Increment(ref outOfMemory);
                 break;
         }
     }

@@ -1,90 +1,124 @@
 using OomLab.Blobs;
 using OomLab.Configuration;
 using OomLab.Hosting;
+using OomLab.Lab.Scenarios;
+using OomLab.Memory;
 using OomLab.Queue;
 using OomLab.Telemetry;
-using OomLab.Workers;
 
 namespace OomLab.Lab;
 
 /// <summary>
-/// Runs the seed's runbook on one machine: provisions a fresh root, deploys the failing function with the
-/// seed's settings, drives the phases' load on the lab clock, applies the remediation at 02:25 by restarting
-/// the host with the streaming function and batch 8 / concurrency 12, and lets recovery run under the same
-/// load profile as the incident. Telemetry lands in the run's store; the evidence is read from it afterwards.
+/// Runs a <see cref="LabRunPlan"/>, the seed lab's runbook or a scenario, on one machine: starts its downstream
+/// service if it has one, writes its load on the lab clock, runs each deployment in its window (a runbook action
+/// trace marks every change after the first, such as the seed's remediation at 02:25), lets the last one drain what
+/// is queued, and records everything in the run's telemetry store; the evidence is read from it afterwards.
 /// </summary>
 internal sealed class LabRunner
 {
-    private readonly LabOptions options;
+    /// <summary>
+    /// How long before its window closes a deployment is stopped, so that the next starts on time with nothing of the
+    /// previous one still running (lab time). Stopping takes well under a real second.
+    /// </summary>
+    private static readonly TimeSpan RestartLead = TimeSpan.FromSeconds(30);
+
+    private readonly LabRunOptions options;
     private volatile FunctionHost? currentHost;
     private volatile LabDeployment? currentDeployment;
+    private volatile bool draining;
+    private int blobsWritten;
+    private long loadTicks;
 
-    public LabRunner(LabOptions options)
+    public LabRunner(LabRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
+        Plan = options.Plan;
         Layout = new RootLayout(options.OutDirectory);
-        Clock = new LabClock(options.T0, options.Scale.Compression);
+        Clock = new LabClock(options.T0, Plan.Compression);
+        Counters = new RunCounters(Deployments.Count);
+        Tally = new ScenarioTally(Counters);
     }
 
     public RootLayout Layout { get; }
 
     public LabClock Clock { get; }
 
-    /// <summary>The memory ceiling in force, in bytes.</summary>
-    public long CeilingBytes => options.Scale.Ceiling.Bytes;
+    /// <summary>What the run does.</summary>
+    public LabRunPlan Plan { get; }
+
+    /// <summary>The deployments that run, in order.</summary>
+    public IReadOnlyList<LabDeployment> Deployments => Plan.Deployments;
+
+    /// <summary>The run's memory ceiling, in bytes.</summary>
+    public long CeilingBytes => Plan.Ceiling.Bytes;
 
     /// <summary>What the live display shows; set once the run has started.</summary>
     public LabMonitor? Monitor { get; private set; }
 
+    /// <summary>Counts of what happened (requests, exits, restarts, OOM exceptions, peaks per deployment), filled as the run goes.</summary>
+    public RunCounters Counters { get; }
+
+    /// <summary>The scenario summary's view of <see cref="Counters"/>.</summary>
+    public ScenarioTally Tally { get; }
+
+    /// <summary>The blob-triggered host running now; null before the first and while an HTTP-triggered deployment runs.</summary>
     public FunctionHost? CurrentHost => currentHost;
 
     public LabDeployment? CurrentDeployment => currentDeployment;
 
-    /// <summary>True once the recovery window has closed and the lab waits for the queue to empty.</summary>
-    public bool Draining { get; private set; }
+    /// <summary>True once the timeline has ended and the run waits for the queue to empty.</summary>
+    public bool Draining => draining;
 
     /// <summary>Blobs written so far by the load generator.</summary>
     public int BlobsWritten => Volatile.Read(ref blobsWritten);
 
-    private int blobsWritten;
-    private long loadTicks;
-
     /// <summary>Real time spent writing the load (generating and writing blobs), summed over bursts.</summary>
     public TimeSpan LoadGenerationTime => TimeSpan.FromTicks(Interlocked.Read(ref loadTicks));
 
+    /// <summary>The ceiling a deployment runs under.</summary>
+    public MemoryCeiling CeilingOf(LabDeployment deployment) => Plan.CeilingOf(deployment);
+
     /// <summary>
-    /// Runs the whole runbook. Cancelling stops the hosts cleanly and flushes telemetry; what was recorded stays
-    /// in <see cref="LabOptions.OutDirectory"/>.
+    /// Runs the plan. Cancelling stops the hosts cleanly and flushes telemetry; what was recorded stays in
+    /// <see cref="LabRunOptions.OutDirectory"/>.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         await using var store = TelemetryWriter.Open(Layout.TelemetryPath, new TelemetryIdentity(options.AppName, Environment.MachineName));
-        var monitor = new LabMonitor(store);
+        var monitor = new LabMonitor(store, Counters);
         Monitor = monitor;
+        await using var downstream = Plan.Downstream is { } service ? SaturatingService.Start(service) : null;
+        var port = LoopbackPort.Free();
 
         using var loadStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var load = Task.Run(() => WriteLoadAsync(loadStop.Token), CancellationToken.None);
-        var sweep = options.KeepBlobs ? Task.CompletedTask : Task.Run(() => SweepAsync(loadStop.Token), CancellationToken.None);
+        var loads = Task.WhenAll(
+            Task.Run(() => WriteBlobsAsync(loadStop.Token), CancellationToken.None),
+            Task.Run(() => SendRequestsAsync(port, loadStop.Token), CancellationToken.None),
+            options.KeepBlobs ? Task.CompletedTask : Task.Run(() => BlobSweeper.RunAsync(Layout, loadStop.Token), CancellationToken.None));
         try
         {
-            var first = options.Variant == LabVariant.Buffer ? LabDeployment.Buffering : LabDeployment.StreamingUnchanged;
-            await RunDeploymentAsync(first, monitor, LabPhase.Remediation - RestartLead, cancellationToken);
+            for (var i = 0; i < Deployments.Count; i++)
+            {
+                var deployment = Deployments[i];
+                await Clock.WaitUntilAsync(deployment.Start, cancellationToken);
+                Counters.Enter(i);
+                if (i > 0)
+                {
+                    monitor.Emit(new TraceTelemetry(Clock.GetUtcNow(), deployment.RunbookAction(CeilingOf(deployment)), SeverityLevel.Information));
+                }
 
-            var fix = LabDeployment.Remediated;
-            await Clock.WaitUntilAsync(LabPhase.Remediation, cancellationToken);
-            monitor.Emit(new TraceTelemetry(
-                Clock.GetUtcNow(),
-                $"Runbook action: deploy {fix.Package} ({fix.Function}); set BLOB_BATCH_SIZE={fix.BatchSize}, MAX_CONCURRENT_INVOCATIONS={fix.MaxConcurrentInvocations}; restart",
-                SeverityLevel.Information));
-            await RunDeploymentAsync(fix, monitor, LabPhase.Recovery.End, cancellationToken, drain: true);
+                var last = i == Deployments.Count - 1;
+                var until = last ? deployment.End : deployment.End - RestartLead;
+                await RunDeploymentAsync(deployment, monitor, port, downstream?.Url, until, drain: last, cancellationToken);
+            }
         }
         finally
         {
             await loadStop.CancelAsync();
             try
             {
-                await Task.WhenAll(load, sweep);
+                await loads;
             }
             catch (OperationCanceledException)
             {
@@ -94,26 +128,45 @@ internal sealed class LabRunner
         }
     }
 
-    private async Task RunDeploymentAsync(LabDeployment deployment, ITelemetrySink sink, TimeSpan until, CancellationToken cancellationToken, bool drain = false)
+    private async Task RunDeploymentAsync(
+        LabDeployment deployment, ITelemetrySink sink, int port, Uri? downstream, TimeSpan until, bool drain, CancellationToken cancellationToken)
     {
-        var settings = HostSettingsLoader.Load(null, new Dictionary<string, string?>(), deployment.AppSettings.ToDictionary(p => p.Key, p => (string?)p.Value));
+        var appSettings = new Dictionary<string, string>(deployment.AppSettings, StringComparer.Ordinal);
+        if (downstream is not null)
+        {
+            appSettings["FULFILLMENT_URL"] = downstream.ToString();
+        }
+
+        var settings = HostSettingsLoader.Load(null, new Dictionary<string, string?>(), appSettings.ToDictionary(p => p.Key, p => (string?)p.Value));
         var hostOptions = new FunctionHostOptions(
-            Layout, options.FunctionsAssembly, deployment.Function, options.Scale.Ceiling, settings, options.WorkerCommand, options.WorkerCommandPrefix)
+            Layout, options.FunctionsAssembly, deployment.Function, CeilingOf(deployment), settings, options.WorkerCommand, options.WorkerCommandPrefix)
         {
             AppName = options.AppName,
             InstanceName = Environment.MachineName,
-            AppSettings = deployment.AppSettings,
-            ConfigureWorkers = ConfigureWorkers,
+            AppSettings = appSettings,
+            ConfigureWorkers = Plan.Pacing.Apply,
+            HeartbeatInterval = Plan.Pacing.HeartbeatInterval,
         };
-        var host = new FunctionHost(hostOptions, sink, Clock);
+
         currentDeployment = deployment;
-        currentHost = host;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var run = host.RunAsync(stop.Token);
+        Task run;
+        if (deployment.Trigger == DeploymentTrigger.Http)
+        {
+            currentHost = null;
+            run = new HttpTriggerHost(hostOptions, port, sink, Clock).RunAsync(stop.Token);
+        }
+        else
+        {
+            var host = new FunctionHost(hostOptions, sink, Clock);
+            currentHost = host;
+            run = host.RunAsync(stop.Token);
+        }
+
         try
         {
             await Task.WhenAny(run, Clock.WaitUntilAsync(until, cancellationToken));
-            if (drain && !run.IsCompleted)
+            if (drain && deployment.Trigger == DeploymentTrigger.Blob && !run.IsCompleted)
             {
                 await DrainAsync(run, cancellationToken);
             }
@@ -134,13 +187,13 @@ internal sealed class LabRunner
     }
 
     /// <summary>
-    /// Lets the last deployment finish what is queued after the recovery window closes, so that every blob ends
-    /// processed or poisoned with a reason; bounded by <see cref="DrainLimit"/> of real time.
+    /// Lets the last deployment finish what is queued after the timeline ends, so that every blob ends processed or
+    /// poisoned with a reason; bounded by the pacing's <see cref="LabPacing.DrainLimit"/> of real time.
     /// </summary>
     private async Task DrainAsync(Task host, CancellationToken cancellationToken)
     {
-        Draining = true;
-        var deadline = Task.Delay(DrainLimit, cancellationToken);
+        draining = true;
+        var deadline = Task.Delay(Plan.Pacing.DrainLimit, cancellationToken);
         while (!host.IsCompleted && !deadline.IsCompleted)
         {
             var status = BlobQueue.ReadStatus(Layout.QueuePath, poisonLimit: 0);
@@ -151,97 +204,30 @@ internal sealed class LabRunner
 
             await Task.WhenAny(host, deadline, Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken));
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>The longest the lab waits for the queue to drain after the recovery window.</summary>
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// How long before 02:25 the old host is stopped, so that the runbook action lands at 02:25 with nothing of
-    /// the failing deployment still running in the recovery window. Stopping takes well under a real second.
-    /// </summary>
-    private static readonly TimeSpan RestartLead = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// The lab compresses time, so the pool's real-time policies are scaled to it: counters four times a second
-    /// so every 5-minute bin has many readings, and a recycle pause of seconds rather than half a minute. A restart
-    /// does not wait for in-flight invocations (they go back to the queue), as a platform restart does not.
-    /// The managed heap may grow a tenth past the ceiling, so that the instance-level kill (the seed's exit 137)
-    /// is about as reachable as the in-process failure (the seed's MemoryError): with the heap limit at the
-    /// ceiling itself, the runtime nearly always throws before the instance crosses it.
-    /// </summary>
-    private static WorkerPoolOptions ConfigureWorkers(WorkerPoolOptions workers) => workers with
-    {
-        ShutdownTimeout = TimeSpan.FromMilliseconds(250),
-        GcHeapHardLimitFraction = 1.1,
-        CounterInterval = TimeSpan.FromMilliseconds(250),
-        FailureWindow = TimeSpan.FromSeconds(30),
-        RecyclePause = TimeSpan.FromSeconds(2),
-        HealthyPeriod = TimeSpan.FromSeconds(5),
-    };
-
-    private async Task WriteLoadAsync(CancellationToken cancellationToken)
+    /// <summary>Writes every burst at its time; bursts may overlap (a trickle under a burst), so each runs on its own.</summary>
+    private Task WriteBlobsAsync(CancellationToken cancellationToken)
     {
         var input = new BlobContainer(Layout, ContainerName.Create("input"));
-        var generator = new LoadGenerator();
-        var loads = options.Scale.Loads;
-        for (var i = 0; i < loads.Count; i++)
+        return Task.WhenAll(Plan.BlobLoads.Select(async (load, i) =>
         {
-            var load = loads[i];
             await Clock.WaitUntilAsync(load.Start, cancellationToken);
-            var prefix = $"{Slug(load.Phase.Name)}/burst-{i + 1:D2}/";
-            var result = await generator.RunAsync(input, new LoadPlan(load.Count, load.Sizes, load.Rate, options.Seed * 1000 + i, prefix), cancellationToken);
+            var prefix = $"{load.Phase.Name.ToLowerInvariant().Replace(' ', '-')}/burst-{i + 1:D2}/";
+            var result = await new LoadGenerator().RunAsync(input, new LoadPlan(load.Count, load.Sizes, load.Rate, options.Seed * 1000 + i, prefix), cancellationToken);
             Interlocked.Add(ref blobsWritten, result.Blobs);
             Interlocked.Add(ref loadTicks, result.Writing.Ticks);
-        }
+        }));
     }
 
-    /// <summary>Deletes the input and outputs of every blob that has reached its end, about once a second.</summary>
-    private async Task SweepAsync(CancellationToken cancellationToken)
+    private async Task SendRequestsAsync(int port, CancellationToken cancellationToken)
     {
-        var input = new BlobContainer(Layout, ContainerName.Create("input"));
-        var output = new BlobContainer(Layout, ContainerName.Create("output"));
-        var swept = new HashSet<string>(StringComparer.Ordinal);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(cancellationToken))
+        if (Plan.HttpLoads.Count == 0)
         {
-            IReadOnlyList<string> settled;
-            try
-            {
-                settled = BlobQueue.ReadSettledNames(Layout.QueuePath);
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException)
-            {
-                continue; // The host is still creating the queue.
-            }
-
-            foreach (var name in settled)
-            {
-                if (swept.Add(name) && BlobName.TryCreate(name, out var blob, out _))
-                {
-                    TryDelete(input.GetPath(blob));
-                    TryDelete(output.GetPath(blob));
-                    TryDelete(output.GetPath(blob) + ".result.json");
-                }
-            }
+            return;
         }
+
+        using var http = new HttpLoadGenerator(new Uri($"http://127.0.0.1:{port}/api/{Deployments[0].Function}"), Clock, options.Seed);
+        await http.RunAsync(Plan.HttpLoads, cancellationToken);
     }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private static string Slug(string phase) => phase.ToLowerInvariant().Replace(' ', '-');
 }

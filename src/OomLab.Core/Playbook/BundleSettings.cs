@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using OomLab.Lab.Bundle;
 
 namespace OomLab.Playbook;
 
@@ -11,6 +11,8 @@ namespace OomLab.Playbook;
 /// </summary>
 internal sealed record BundleSettings(long? CeilingBytes, string? Ceiling, long? ConfiguredConcurrency)
 {
+    private const string Concurrency = "MAX_CONCURRENT_INVOCATIONS";
+
     public static BundleSettings None { get; } = new(null, null, null);
 
     /// <summary>Reads the settings next to a telemetry store: <paramref name="path"/> is the folder, or the <c>telemetry.db</c> in it or in its <c>.oomlab/</c>.</summary>
@@ -22,48 +24,36 @@ internal sealed record BundleSettings(long? CeilingBytes, string? Ceiling, long?
             folder = Path.GetDirectoryName(folder) ?? folder;
         }
 
-        return FromScenario(Path.Combine(folder, "scenario.json")) ?? FromLabSettings(Path.Combine(folder, "settings.json")) ?? None;
+        var lab = Path.Combine(folder, RunBundle.LabFileName);
+        if (Parse(Path.Combine(folder, RunBundle.ScenarioFileName)) is { } scenario)
+        {
+            var bytes = scenario.CeilingBytes ?? scenario.Ceiling?.Bytes;
+            var concurrency = Long(scenario.AppSettings) ?? Long(scenario.Deployments?.FirstOrDefault()?.AppSettings) ?? FromLab(Parse(lab))?.ConfiguredConcurrency;
+            return new(bytes, Describe(bytes, scenario.Plan), concurrency);
+        }
+
+        return FromLab(Parse(lab)) ?? None;
     }
 
-    private static BundleSettings? FromScenario(string file)
+    private static BundleSettings? FromLab(RunBundle? lab)
     {
-        if (Parse(file) is not JsonObject root)
+        if (lab is null)
         {
             return null;
         }
 
-        var bytes = Long(root["ceilingBytes"]);
-        var plan = root["plan"]?.GetValueKind() == JsonValueKind.String ? root["plan"]!.GetValue<string>() : null;
-        var concurrency = Long(root["appSettings"]?["MAX_CONCURRENT_INVOCATIONS"]) ?? FromLabSettings(Path.Combine(Path.GetDirectoryName(file)!, "settings.json"))?.ConfiguredConcurrency;
-        return new(bytes, Describe(bytes, plan), concurrency);
-    }
-
-    private static BundleSettings? FromLabSettings(string file)
-    {
-        if (Parse(file) is not JsonObject root)
-        {
-            return null;
-        }
-
-        var bytes = Long(root["ceiling"]?["bytes"]);
-        var description = root["ceiling"]?["description"]?.GetValueKind() == JsonValueKind.String ? root["ceiling"]!["description"]!.GetValue<string>() : null;
-        var concurrency = Long(root["deployments"]?[0]?["appSettings"]?["MAX_CONCURRENT_INVOCATIONS"]);
-        return new(bytes, description ?? Describe(bytes, null), concurrency);
+        var bytes = lab.Ceiling?.Bytes ?? lab.CeilingBytes;
+        return new(bytes, lab.Ceiling?.Description ?? Describe(bytes, null), Long(lab.Deployments?.FirstOrDefault()?.AppSettings));
     }
 
     private static string? Describe(long? bytes, string? plan) =>
         bytes is { } b ? plan is null ? $"custom {Memory.MemoryText.Format(b)}" : $"{plan} ({Memory.MemoryText.Format(b)})" : null;
 
-    private static JsonNode? Parse(string file)
+    private static RunBundle? Parse(string file)
     {
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
         try
         {
-            return JsonNode.Parse(File.ReadAllText(file));
+            return RunBundle.Read(file);
         }
         catch (JsonException ex)
         {
@@ -71,10 +61,6 @@ internal sealed record BundleSettings(long? CeilingBytes, string? Ceiling, long?
         }
     }
 
-    private static long? Long(JsonNode? node) => node?.GetValueKind() switch
-    {
-        JsonValueKind.Number => node.GetValue<long>(),
-        JsonValueKind.String when long.TryParse(node.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) => value,
-        _ => null,
-    };
+    private static long? Long(IReadOnlyDictionary<string, string>? settings) =>
+        settings?.GetValueOrDefault(Concurrency) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using OomLab.Lab.Bundle;
 
 namespace OomLab.Report;
 
 internal static partial class ReportLoader
 {
     /// <summary>Title, facts, phases, remediation and ceiling from <c>settings.json</c> (lab) or <c>scenario.json</c> (scenario).</summary>
-    private static ReportModel WithRun(ReportModel model, JsonElement? settings, JsonElement? scenario)
+    private static ReportModel WithRun(ReportModel model, RunBundle? settings, RunBundle? scenario)
     {
         var facts = new List<KeyValuePair<string, string>>();
         var title = model.Title;
@@ -16,11 +17,10 @@ internal static partial class ReportLoader
 
         if (scenario is { } s)
         {
-            var name = JsonFields.Text(s, "title", "name", "id");
+            var name = s.Name ?? string.Empty;
             title = name.Length > 0 ? $"Scenario: {name}" : "Scenario";
-            AddFact(facts, "scenario", JsonFields.Text(s, "description", "summary"));
-            AddFact(facts, "hypothesis", JsonFields.Text(s, "hypothesis"));
-            AddFact(facts, "function", JsonFields.Text(s, "function"));
+            AddFact(facts, "scenario", s.Description);
+            AddFact(facts, "hypothesis", s.Hypothesis);
             phases.AddRange(Phases(s));
             ceiling = Ceiling(s);
             AddFact(facts, "ceiling", CeilingText(s));
@@ -28,32 +28,30 @@ internal static partial class ReportLoader
 
         if (settings is { } lab)
         {
-            var app = JsonFields.Text(lab, "app");
-            var variant = JsonFields.Text(lab, "variant");
+            var app = lab.App ?? string.Empty;
+            var variant = lab.Variant ?? string.Empty;
             if (scenario is null)
             {
                 title = $"{(app.Length > 0 ? app : "oomlab")}: lab run" + (variant.Length > 0 ? $", {variant} variant" : string.Empty);
             }
 
             AddFact(facts, "app", app);
-            AddFact(facts, "status", JsonFields.Text(lab, "status"));
-            AddFact(facts, "scale", JsonFields.Text(lab, "scale"));
+            AddFact(facts, "status", lab.Status);
+            AddFact(facts, "scale", lab.Scale);
             AddFact(facts, "ceiling", CeilingText(lab));
-            AddFact(facts, "seed", JsonFields.Text(lab, "seed"));
+            AddFact(facts, "seed", lab.Seed?.ToString(CultureInfo.InvariantCulture));
             AddFact(facts, "lab clock", LabClock(lab));
-            var deployments = JsonFields.Items(lab, "deployments").ToList();
+            var deployments = lab.Deployments ?? [];
             foreach (var deployment in deployments)
             {
-                var appSettings = JsonFields.Property(deployment, "appSettings") is { ValueKind: JsonValueKind.Object } values
-                    ? string.Join(", ", values.EnumerateObject().Where(p => p.Name != "FUNCTIONS_WORKER_RUNTIME").Select(p => $"{p.Name}={JsonFields.AsText(p.Value)}"))
-                    : string.Empty;
-                AddFact(facts, $"deployment from {Clock(JsonFields.Time(deployment, "from"))}",
-                    $"{JsonFields.Text(deployment, "package")} ({JsonFields.Text(deployment, "function")}) {appSettings}".Trim());
+                var appSettings = string.Join(", ", (deployment.AppSettings ?? new Dictionary<string, string>())
+                    .Where(p => p.Key != "FUNCTIONS_WORKER_RUNTIME").Select(p => $"{p.Key}={p.Value}"));
+                AddFact(facts, $"deployment from {Clock(Utc(deployment.Begins))}", $"{deployment.Package} ({deployment.Function}) {appSettings}".Trim());
             }
 
             if (deployments.Count > 1)
             {
-                remediation = JsonFields.Time(deployments[1], "from");
+                remediation = Utc(deployments[1].Begins);
             }
 
             phases = phases.Count > 0 ? phases : [.. Phases(lab)];
@@ -63,33 +61,30 @@ internal static partial class ReportLoader
         return model with { Title = title, Facts = facts, Phases = phases, Remediation = remediation, CeilingBytes = ceiling };
     }
 
-    private static IEnumerable<PhaseSpan> Phases(JsonElement run) =>
-        JsonFields.Items(run, "phases")
-            .Select(p => (Name: JsonFields.Text(p, "name", "phase"), Start: JsonFields.Time(p, "start", "from"), End: JsonFields.Time(p, "end", "to")))
+    private static IEnumerable<PhaseSpan> Phases(RunBundle run) =>
+        (run.Phases ?? [])
             .Where(p => p.Start is not null && p.End is not null && p.End > p.Start)
-            .Select(p => new PhaseSpan(p.Name, p.Start!.Value, p.End!.Value));
+            .Select(p => new PhaseSpan(p.Name ?? string.Empty, Utc(p.Start)!.Value, Utc(p.End)!.Value));
 
-    private static long? Ceiling(JsonElement run) => JsonFields.Property(run, "ceiling") switch
-    {
-        { ValueKind: JsonValueKind.Object } c => JsonFields.Long(c, "bytes"),
-        { ValueKind: JsonValueKind.Number } n when n.TryGetInt64(out var bytes) => bytes,
-        _ => JsonFields.Long(run, "ceilingBytes"),
-    };
+    private static long? Ceiling(RunBundle run) => run.Ceiling?.Bytes ?? run.CeilingBytes;
 
-    private static string CeilingText(JsonElement run) => JsonFields.Property(run, "ceiling") switch
-    {
-        { ValueKind: JsonValueKind.Object } c => JsonFields.Text(c, "description", "bytes"),
-        { } other => JsonFields.AsText(other),
-        _ => string.Empty,
-    };
+    private static string? CeilingText(RunBundle run) =>
+        run.Ceiling is { } c ? c.Description ?? c.Bytes?.ToString(CultureInfo.InvariantCulture) : null;
 
-    private static string LabClock(JsonElement lab)
+    private static string LabClock(RunBundle lab)
     {
-        var t0 = JsonFields.Time(lab, "t0");
-        var compression = JsonFields.Property(lab, "compression") is { } c ? JsonFields.Text(c, "labSecondsPerRealSecond") : string.Empty;
-        return t0 is null ? string.Empty
-            : $"from {t0.Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z" + (compression.Length > 0 ? $", {compression}x faster than real time (durations are real)" : string.Empty);
+        var compression = lab.Compression?.LabSecondsPerRealSecond.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        return Utc(lab.T0) is not { } t0 ? string.Empty
+            : $"from {t0.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z" + (compression.Length > 0 ? $", {compression}x faster than real time (durations are real)" : string.Empty);
     }
+
+    /// <summary>A bundle's time as UTC, whatever offset or kind the file gave it.</summary>
+    private static DateTimeOffset? Utc(DateTime? time) => time switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Unspecified } t => new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)),
+        { } t => new DateTimeOffset(t.ToUniversalTime()),
+    };
 
     private static VerdictSection Verdict(JsonElement v) => new(
         JsonFields.Text(v, "hypothesis"),
@@ -132,9 +127,9 @@ internal static partial class ReportLoader
     private static string Clock(DateTimeOffset? time) =>
         time?.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "?";
 
-    private static void AddFact(List<KeyValuePair<string, string>> facts, string name, string value)
+    private static void AddFact(List<KeyValuePair<string, string>> facts, string name, string? value)
     {
-        if (value.Length > 0)
+        if (!string.IsNullOrEmpty(value))
         {
             facts.Add(KeyValuePair.Create(name, value));
         }

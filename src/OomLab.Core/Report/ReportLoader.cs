@@ -18,8 +18,8 @@ internal static partial class ReportLoader
         ArgumentNullException.ThrowIfNull(source);
         options ??= ReportOptions.Default;
         var problems = new List<string>();
-        var settings = ReadJson(source.Settings, problems);
-        var scenario = ReadJson(source.Scenario, problems);
+        var settings = ReadBundle(source.Settings, problems);
+        var scenario = ReadBundle(source.Scenario, problems);
         var model = new ReportModel { Title = "oomlab report", Source = source.Path };
         model = WithRun(model, settings, scenario);
         if (source.Telemetry is not null)
@@ -52,17 +52,26 @@ internal static partial class ReportLoader
         return model with { Problems = problems };
     }
 
-    private static JsonElement? ReadJson(string? path, List<string> problems)
+    private static Lab.Bundle.RunBundle? ReadBundle(string? path, List<string> problems) =>
+        Read(path, problems, Lab.Bundle.RunBundle.Read);
+
+    private static JsonElement? ReadJson(string? path, List<string> problems) =>
+        Read<JsonElement?>(path, problems, file =>
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return document.RootElement.Clone();
+        });
+
+    private static T? Read<T>(string? path, List<string> problems, Func<string, T?> read)
     {
         if (path is null)
         {
-            return null;
+            return default;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return document.RootElement.Clone();
+            return read(path);
         }
         catch (JsonException e)
         {
@@ -73,6 +82,6 @@ internal static partial class ReportLoader
             problems.Add(ReportMessages.Unreadable(Path.GetFileName(path), e.Message));
         }
 
-        return null;
+        return default;
     }
 }

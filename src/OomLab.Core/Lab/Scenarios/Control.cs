@@ -18,7 +18,7 @@ internal static class Control
             "control", "none", "A downstream service saturates: calls queue, slow down and fail; memory stays healthy", 150, ceiling,
             [baseline, incident],
             [
-                new("order-submission.zip", "SubmitOrderToFulfillment", ScenarioSettings.Of(16, 32, ("FULFILLMENT_TIMEOUT_MS", 2000)), baseline.Start, incident.End),
+                new("order-submission.zip", "SubmitOrderToFulfillment", DeploymentSettings.Of(16, 32, ("FULFILLMENT_TIMEOUT_MS", 2000)), baseline.Start, incident.End),
             ])
         {
             BlobLoads =

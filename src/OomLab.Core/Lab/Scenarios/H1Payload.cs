@@ -22,7 +22,7 @@ internal static class H1Payload
             "h1-payload", "H1", "Large HTTP request bodies buffered whole in memory by an HTTP-triggered function", 150, ceiling,
             [baseline, incident],
             [
-                new("order-intake-api.zip", "ProcessOrderHttpTrigger", ScenarioSettings.Of(16, 16), baseline.Start, incident.End, Trigger: ScenarioTrigger.Http),
+                new("order-intake-api.zip", "ProcessOrderHttpTrigger", DeploymentSettings.Of(16, 16), baseline.Start, incident.End, Trigger: DeploymentTrigger.Http),
             ])
         {
             HttpLoads =

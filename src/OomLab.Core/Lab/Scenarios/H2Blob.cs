@@ -22,8 +22,8 @@ internal static class H2Blob
             "h2-blob", "H2", "Large blobs buffered whole (MemoryStream, then a byte array) under high concurrency", 150, ceiling,
             [baseline, incident, recovery],
             [
-                new("oom-buffering-app.zip", "BlobBufferProcessor", ScenarioSettings.Of(32, 48), baseline.Start, incident.End),
-                new("oom-streaming-app.zip", "BlobStreamProcessor", ScenarioSettings.Of(8, 12), recovery.Start, recovery.End),
+                new("oom-buffering-app.zip", "BlobBufferProcessor", DeploymentSettings.Of(32, 48), baseline.Start, incident.End),
+                new("oom-streaming-app.zip", "BlobStreamProcessor", DeploymentSettings.Of(8, 12), recovery.Start, recovery.End),
             ])
         {
             BlobLoads =

@@ -20,7 +20,7 @@ internal static class H3Cache
             [baseline, incident],
             [
                 new("orders-enrichment.zip", "EnrichOrderRecords",
-                    ScenarioSettings.Of(16, 16, ("ENRICHMENT_SNAPSHOT_BYTES", size.KiB(2867))), baseline.Start, incident.End),
+                    DeploymentSettings.Of(16, 16, ("ENRICHMENT_SNAPSHOT_BYTES", size.KiB(2867))), baseline.Start, incident.End),
             ])
         {
             BlobLoads =

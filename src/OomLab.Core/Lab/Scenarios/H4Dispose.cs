@@ -20,7 +20,7 @@ internal static class H4Dispose
             "h4-dispose", "H4", "Database contexts created per invocation and never disposed accumulate with their tracked rows", 150, ceiling,
             [baseline, incident],
             [
-                new("customer-sync.zip", "SyncCustomerRecords", ScenarioSettings.Of(16, 16, ("SYNC_ROWS_PER_INVOCATION", rows)), baseline.Start, incident.End),
+                new("customer-sync.zip", "SyncCustomerRecords", DeploymentSettings.Of(16, 16, ("SYNC_ROWS_PER_INVOCATION", rows)), baseline.Start, incident.End),
             ])
         {
             BlobLoads =

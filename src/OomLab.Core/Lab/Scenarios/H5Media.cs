@@ -20,7 +20,7 @@ internal static class H5Media
             "h5-media", "H5", "Small PDFs rasterised into large bitmap buffers, many at once", 150, ceiling,
             [baseline, incident],
             [
-                new("document-rendering.zip", "RenderPdfActivity", ScenarioSettings.Of(32, 48, ("RENDER_DPI", dpi)), baseline.Start, incident.End),
+                new("document-rendering.zip", "RenderPdfActivity", DeploymentSettings.Of(32, 48, ("RENDER_DPI", dpi)), baseline.Start, incident.End),
             ])
         {
             BlobLoads =

@@ -17,7 +17,7 @@ internal static class H6Ceiling
         var size = new ScenarioSizes(ceiling);
         var steady = Phase("Steady load", 0, 20);
         var scaled = Phase("Scaled up", 20, 40);
-        var settings = ScenarioSettings.Of(8, 8, ("ROLLUP_WINDOW_BYTES", size.MiB(25)), ("ROLLUP_MONTH_END_BYTES", size.MiB(9.6)));
+        var settings = DeploymentSettings.Of(8, 8, ("ROLLUP_WINDOW_BYTES", size.MiB(25)), ("ROLLUP_MONTH_END_BYTES", size.MiB(9.6)));
         var days = size.MiBRange(2, 9);
         var monthEnds = size.MiBRange(9.8, 10);
         return new LabScenario(

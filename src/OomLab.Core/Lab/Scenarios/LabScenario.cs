@@ -16,7 +16,7 @@ namespace OomLab.Lab.Scenarios;
 /// <param name="Deployments">What runs when, in order; the first is the faulty one.</param>
 internal sealed record LabScenario(
     string Name, string Hypothesis, string Story, double Compression, MemoryCeiling Ceiling,
-    IReadOnlyList<LabPhase> Phases, IReadOnlyList<ScenarioDeployment> Deployments)
+    IReadOnlyList<LabPhase> Phases, IReadOnlyList<LabDeployment> Deployments)
 {
     /// <summary>Bursts of blobs written into <c>input/</c>; none by default.</summary>
     public IReadOnlyList<PhaseLoad> BlobLoads { get; init; } = [];

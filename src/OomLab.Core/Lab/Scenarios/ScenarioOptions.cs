@@ -1,29 +1,16 @@
 namespace OomLab.Lab.Scenarios;
 
 /// <summary>How to run a scenario. Immutable; validated on construction.</summary>
-internal sealed record ScenarioOptions
+internal sealed record ScenarioOptions : LabRunOptions
 {
     public ScenarioOptions(string outDirectory, LabScenario scenario)
+        : base(outDirectory)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(outDirectory);
         ArgumentNullException.ThrowIfNull(scenario);
-        OutDirectory = Path.GetFullPath(outDirectory);
         Scenario = scenario;
     }
 
-    /// <summary>The run's folder: containers, state, telemetry and <c>scenario.json</c>.</summary>
-    public string OutDirectory { get; }
-
     public LabScenario Scenario { get; }
-
-    /// <summary>The app's name in telemetry. Default <c>func-oom-lab-001</c>, as in the seed.</summary>
-    public string AppName { get; init; } = "func-oom-lab-001";
-
-    /// <summary>Makes the load repeatable. Default 1.</summary>
-    public int Seed { get; init; } = 1;
-
-    /// <summary>Lab time at the start. Default the seed's T0.</summary>
-    public DateTimeOffset T0 { get; init; } = LabOptions.SeedT0;
 
     /// <summary>
     /// App settings that override the first (faulty) deployment's, e.g. <c>MAX_CONCURRENT_INVOCATIONS=2</c>. Default none.
@@ -33,14 +20,8 @@ internal sealed record ScenarioOptions
     /// <summary>Keep the first deployment to the end instead of applying the remediation or scale-up. Default false.</summary>
     public bool NoRemediation { get; init; }
 
-    public required string FunctionsAssembly { get; init; }
-
-    public required string WorkerCommand { get; init; }
-
-    public required IReadOnlyList<string> WorkerCommandPrefix { get; init; }
-
     /// <summary>The deployments that run: the scenario's, with the overrides applied to the first, and only the first when <see cref="NoRemediation"/>.</summary>
-    public IReadOnlyList<ScenarioDeployment> Deployments
+    public IReadOnlyList<LabDeployment> Deployments
     {
         get
         {
@@ -56,4 +37,12 @@ internal sealed record ScenarioOptions
             return NoRemediation ? [first with { End = Scenario.End }] : [first, .. deployments.Skip(1)];
         }
     }
+
+    /// <summary>The scenario's timeline, load and downstream service, with <see cref="Deployments"/>.</summary>
+    public override LabRunPlan Plan => new(Scenario.Ceiling, Scenario.Compression, Scenario.Phases, Deployments, LabPacing.Scenario(Scenario.HeapLimitFraction))
+    {
+        BlobLoads = Scenario.BlobLoads,
+        HttpLoads = Scenario.HttpLoads,
+        Downstream = Scenario.Downstream,
+    };
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace OomLab.Lab.Scenarios;
+namespace OomLab.Lab;
 
 /// <summary>Builds a deployment's app settings: the worker runtime, batch and concurrency, and the function's own.</summary>
-internal static class ScenarioSettings
+internal static class DeploymentSettings
 {
     public static IReadOnlyDictionary<string, string> Of(int batchSize, int maxConcurrent, params (string Key, long Value)[] extra)
     {

@@ -1,7 +1,7 @@
-namespace OomLab.Lab.Scenarios;
+namespace OomLab.Lab;
 
-/// <summary>How a scenario's function is triggered.</summary>
-internal enum ScenarioTrigger
+/// <summary>How a deployment's function is triggered.</summary>
+internal enum DeploymentTrigger
 {
     /// <summary>New blobs in <c>input/</c>, through the durable queue (the default).</summary>
     Blob,

@@ -1,7 +1,7 @@
 using OomLab.Blobs;
 using OomLab.Queue;
 
-namespace OomLab.Lab.Scenarios;
+namespace OomLab.Lab;
 
 /// <summary>Deletes the input and outputs of every blob that has reached its end, about once a second, so a run's disk use stays near one burst.</summary>
 internal static class BlobSweeper
