@@ -16,7 +16,7 @@ internal static class ScenarioLab
     /// <summary>What the command line asked for.</summary>
     internal sealed record Request(
         string? Scenario, bool VariantGiven, bool ScaleGiven, string? Plan, string? Ceiling, int Seed, string? OutDirectory, string AppName,
-        DateTimeOffset T0, IReadOnlyList<string> Settings, bool NoRemediation);
+        DateTimeOffset T0, IReadOnlyList<string> Settings, bool NoRemediation, string? App = null, string? Function = null, string? FixFunction = null);
 
     public static async Task<int> RunAsync(Request request, CancellationToken cancellationToken)
     {
@@ -32,6 +32,7 @@ internal static class ScenarioLab
             T0 = request.T0,
             SettingOverrides = overrides,
             NoRemediation = request.NoRemediation,
+            App = UserApp(request),
             FunctionsAssembly = Commands.WorkerCommand.DefaultFunctionsAssembly,
             WorkerCommand = workerCommand,
             WorkerCommandPrefix = prefix,
@@ -65,7 +66,7 @@ internal static class ScenarioLab
         }
 
         RunBundle.ForScenario(options, "completed", runner.Counters).Write(options.OutDirectory, RunBundle.ScenarioFileName);
-        foreach (var container in new[] { "input", "output" })
+        foreach (var container in new[] { options.InputContainer, "output" }.Concat(options.Deployments.Select(d => options.App?.FunctionOf(d)?.OutputContainer).OfType<string>()).Distinct())
         {
             var path = Path.Combine(options.OutDirectory, container);
             if (Directory.Exists(path))
@@ -86,6 +87,21 @@ internal static class ScenarioLab
         }
 
         return 0;
+    }
+
+    /// <summary>The user's app of <c>--app</c>: <c>--function</c> for the faulty deployment, <c>--fix-function</c> (default the same) for the remediation.</summary>
+    private static LabApp? UserApp(Request request)
+    {
+        if (request.App is null)
+        {
+            return request.Function is null && request.FixFunction is null
+                ? null
+                : throw new OomLabException("--function and --fix-function choose functions of a function app: give it with --app");
+        }
+
+        var app = OomLab.Workers.Rpc.FunctionApp.Load(request.App);
+        var faulty = app.Select(request.Function);
+        return new LabApp(app, faulty, request.FixFunction is null ? faulty : app.Select(request.FixFunction));
     }
 
     private static LabScenario Resolve(Request request)

@@ -31,17 +31,21 @@ internal static class LabCommand
         settings.Description = "With --scenario: an app setting KEY=VALUE (repeatable) for the scenario's first (faulty) deployment, e.g. MAX_CONCURRENT_INVOCATIONS=2.";
         var noRemediation = new Option<bool>("--no-remediation") { Description = "With --scenario: keep the faulty deployment to the end (no remediation or scale-up)." };
 
+        var app = new Option<DirectoryInfo?>("--app") { Description = "With --scenario: run it on your function app's build output (a .NET isolated app) instead of the sample functions." };
+        var function = new Option<string?>("--function") { Description = "With --app: the app's function for the faulty deployment (default: its only blob-triggered function)." };
+        var fixFunction = new Option<string?>("--fix-function") { Description = "With --app: the app's function for the remediation (default: the same function, at the remediation's settings)." };
         var command = new Command("lab", "Reproduce the seed's OOM crash loop end to end, prove the fix, and return a verdict.")
         {
-            scale, plan, ceiling, seed, output, appName, t0, variant, keepBlobs, scenario, settings, noRemediation,
+            scale, plan, ceiling, seed, output, appName, t0, variant, keepBlobs, scenario, settings, noRemediation, app, function, fixFunction,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
-            ct => parse.GetValue(scenario) is { } name || parse.GetValue(settings) is { Length: > 0 } || parse.GetValue(noRemediation)
+            ct => parse.GetValue(scenario) is { } name || parse.GetValue(settings) is { Length: > 0 } || parse.GetValue(noRemediation) || parse.GetValue(app) is not null
                 ? ScenarioLab.RunAsync(
                     new ScenarioLab.Request(
                         parse.GetValue(scenario), Explicit(parse, variant), Explicit(parse, scale), parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed),
                         parse.GetValue(output)?.FullName, parse.GetValue(appName)!, ParseT0(parse.GetValue(t0)!, TimeProvider.System.GetLocalNow()),
-                        parse.GetValue(settings) ?? [], parse.GetValue(noRemediation)),
+                        parse.GetValue(settings) ?? [], parse.GetValue(noRemediation),
+                        parse.GetValue(app)?.FullName, parse.GetValue(function), parse.GetValue(fixFunction)),
                     ct)
                 : RunAsync(
                 parse.GetValue(scale)!, parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed), parse.GetValue(output)?.FullName,

@@ -6,9 +6,12 @@ namespace OomLab.Lab;
 /// <summary>Deletes the input and outputs of every blob that has reached its end, about once a second, so a run's disk use stays near one burst.</summary>
 internal static class BlobSweeper
 {
-    public static async Task RunAsync(RootLayout layout, CancellationToken cancellationToken = default)
+    /// <param name="layout">The run's folder.</param>
+    /// <param name="inputContainer">The container the load is written to (a user's app reads its own).</param>
+    /// <param name="cancellationToken">Stops the sweep.</param>
+    public static async Task RunAsync(RootLayout layout, string inputContainer, CancellationToken cancellationToken = default)
     {
-        var input = new BlobContainer(layout, ContainerName.Create("input"));
+        var input = new BlobContainer(layout, ContainerName.Create(inputContainer));
         var output = new BlobContainer(layout, ContainerName.Create("output"));
         var swept = new HashSet<string>(StringComparer.Ordinal);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));

@@ -41,6 +41,12 @@ internal abstract record LabRunOptions
 
     public required IReadOnlyList<string> WorkerCommandPrefix { get; init; }
 
+    /// <summary>A user's function app whose functions run in place of the sample ones; null (the default) for the samples.</summary>
+    public LabApp? App { get; init; }
+
+    /// <summary>The container the load is written to and the host reads: the app's trigger container, else <c>input</c>.</summary>
+    public string InputContainer => App?.InputContainer ?? "input";
+
     /// <summary>What the run does: its timeline, deployments, load and pacing.</summary>
     public abstract LabRunPlan Plan { get; }
 }

@@ -95,7 +95,7 @@ internal sealed class LabRunner
         var loads = Task.WhenAll(
             Task.Run(() => WriteBlobsAsync(loadStop.Token), CancellationToken.None),
             Task.Run(() => SendRequestsAsync(port, loadStop.Token), CancellationToken.None),
-            options.KeepBlobs ? Task.CompletedTask : Task.Run(() => BlobSweeper.RunAsync(Layout, loadStop.Token), CancellationToken.None));
+            options.KeepBlobs ? Task.CompletedTask : Task.Run(() => BlobSweeper.RunAsync(Layout, options.InputContainer, loadStop.Token), CancellationToken.None));
         try
         {
             for (var i = 0; i < Deployments.Count; i++)
@@ -147,6 +147,15 @@ internal sealed class LabRunner
             ConfigureWorkers = Plan.Pacing.Apply,
             HeartbeatInterval = Plan.Pacing.HeartbeatInterval,
         };
+        if (options.App is { } app && app.FunctionOf(deployment) is { } function)
+        {
+            hostOptions = hostOptions with
+            {
+                Transport = new Workers.Rpc.RpcTransport(app.App, function),
+                InputContainer = ContainerName.Create(function.TriggerPath.Container),
+                OutputContainer = ContainerName.Create(function.OutputContainer ?? "output"),
+            };
+        }
 
         currentDeployment = deployment;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -209,7 +218,7 @@ internal sealed class LabRunner
     /// <summary>Writes every burst at its time; bursts may overlap (a trickle under a burst), so each runs on its own.</summary>
     private Task WriteBlobsAsync(CancellationToken cancellationToken)
     {
-        var input = new BlobContainer(Layout, ContainerName.Create("input"));
+        var input = new BlobContainer(Layout, ContainerName.Create(options.InputContainer));
         return Task.WhenAll(Plan.BlobLoads.Select(async (load, i) =>
         {
             await Clock.WaitUntilAsync(load.Start, cancellationToken);

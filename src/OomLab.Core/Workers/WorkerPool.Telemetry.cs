@@ -31,6 +31,10 @@ internal sealed partial class WorkerPool
                     dependency.Name, dependency.Success, dependency.ResultCode, TimeSpan.FromTicks(dependency.DurationTicks),
                     dependency.InvocationId, options.FunctionName, dependency.Properties));
                 break;
+            case MemoryMetricsMessage memory:
+                Emit(new AppMetricTelemetry(now, CounterNames.MetricWorkingSet, memory.WorkingSet, Dimensions(worker)));
+                Emit(new AppMetricTelemetry(now, CounterNames.MetricPrivateBytes, memory.PrivateBytes, Dimensions(worker)));
+                break;
             case MetricsMessage metrics:
                 var dimensions = Dimensions(worker);
                 Emit(new AppMetricTelemetry(now, CounterNames.MetricWorkingSet, metrics.WorkingSet, dimensions));

@@ -20,7 +20,10 @@ internal sealed record ScenarioOptions : LabRunOptions
     /// <summary>Keep the first deployment to the end instead of applying the remediation or scale-up. Default false.</summary>
     public bool NoRemediation { get; init; }
 
-    /// <summary>The deployments that run: the scenario's, with the overrides applied to the first, and only the first when <see cref="NoRemediation"/>.</summary>
+    /// <summary>
+    /// The deployments that run: the scenario's, with the overrides applied to the first, and only the first when
+    /// <see cref="NoRemediation"/>; with <see cref="LabRunOptions.App"/>, the app's functions in place of the samples.
+    /// </summary>
     public IReadOnlyList<LabDeployment> Deployments
     {
         get
@@ -34,7 +37,8 @@ internal sealed record ScenarioOptions : LabRunOptions
             }
 
             first = first with { AppSettings = settings };
-            return NoRemediation ? [first with { End = Scenario.End }] : [first, .. deployments.Skip(1)];
+            IReadOnlyList<LabDeployment> chosen = NoRemediation ? [first with { End = Scenario.End }] : [first, .. deployments.Skip(1)];
+            return App?.Apply(chosen) ?? chosen;
         }
     }
 

@@ -28,8 +28,13 @@ internal sealed partial class RpcChannel
                 return;
             }
 
+            var read = Stopwatch.GetTimestamp();
             var content = await File.ReadAllBytesAsync(request.InputPath);
             transport.AddHeld(content.Length);
+            // The blob trigger's download, as Application Insights records the host's storage call.
+            deliver(new DependencyMessage(
+                request.InvocationId, WorkerBlobContext.BlobDependencyType, request.Container, $"GET {request.BlobName}", Stopwatch.GetElapsedTime(read).Ticks,
+                true, "200", new Dictionary<string, string>(StringComparer.Ordinal) { ["ContentLengthBytes"] = content.Length.ToString(CultureInfo.InvariantCulture) }));
             running[request.InvocationId] = new Running(request, tokens, content.Length, started);
             var invocation = new Messages.InvocationRequest { InvocationId = request.InvocationId, FunctionId = functionId };
             invocation.InputData.Add(new ParameterBinding

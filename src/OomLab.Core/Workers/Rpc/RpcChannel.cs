@@ -72,13 +72,21 @@ internal sealed partial class RpcChannel : IWorkerChannel
 
             var requests = await connected.Task;
             var reading = ReadAsync(requests);
+            using var stop = new CancellationTokenSource();
+            var metrics = Task.CompletedTask;
             if (await StartWorkerAsync(process, exited) is { } failure)
             {
                 onOutput(failure);
                 Kill(process);
             }
+            else
+            {
+                metrics = ReportMemoryAsync(process.Id, stop.Token);
+            }
 
             await Task.WhenAny(reading, exited);
+            await stop.CancelAsync();
+            await metrics;
         }
         finally
         {
@@ -268,6 +276,26 @@ internal sealed partial class RpcChannel : IWorkerChannel
         sampler.TrySample(out var privateBytes, out var workingSet);
         deliver(new ReadyMessage(process.Id, transport.Function.Name, privateBytes, workingSet, options.GcHeapHardLimitBytes));
         return null;
+    }
+
+    /// <summary>The worker's memory as AppMetrics rows, since a language worker reports none of its own.</summary>
+    private async Task ReportMemoryAsync(int processId, CancellationToken cancellationToken)
+    {
+        var sampler = new ProcessTreeSampler(processId);
+        using var timer = new PeriodicTimer(options.CounterInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (sampler.TrySample(out var privateBytes, out var workingSet))
+                {
+                    deliver(new MemoryMetricsMessage(workingSet, privateBytes));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     private static string HostVersion => $"oomlab {typeof(RpcChannel).Assembly.GetName().Version}";
