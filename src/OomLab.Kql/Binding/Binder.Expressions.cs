@@ -70,6 +70,13 @@ internal sealed partial class Binder
         var separator = token.Text.IndexOf('\0', StringComparison.Ordinal);
         var word = token.Text[..separator];
         var inner = token.Text[(separator + 1)..].Trim();
+
+        // datetime('12-02-2022') (todatetime-function.md) and timespan("1d") quote the literal's text.
+        if (word != "dynamic" && inner.Length >= 2 && inner[0] is '\'' or '"' && inner[^1] == inner[0])
+        {
+            inner = inner[1..^1];
+        }
+
         switch (word)
         {
             case "datetime":

@@ -12,9 +12,17 @@ internal static class Literals
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm",
     ];
 
+    /// <summary>
+    /// The formats of scalar-data-types/datetime.md: ISO 8601, RFC 822 and RFC 850 (a trailing <c>GMT</c>/<c>UTC</c> zone), and
+    /// the sortable <c>2014-11-8 15:05:25</c>. Everything is UTC.
+    /// </summary>
     public static bool TryParseDateTime(string text, out long ticks)
     {
         text = text.Trim();
+        if (text.EndsWith(" GMT", StringComparison.OrdinalIgnoreCase) || text.EndsWith(" UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[..^4].TrimEnd();
+        }
         if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value)
             || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out value))
         {
