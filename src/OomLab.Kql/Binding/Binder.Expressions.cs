@@ -108,7 +108,7 @@ internal sealed partial class Binder
             default:
                 try
                 {
-                    var node = inner == "null" ? null : System.Text.Json.Nodes.JsonNode.Parse(inner, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+                    var node = inner == "null" ? null : System.Text.Json.Nodes.JsonNode.Parse(Literals.SingleQuotesToJson(inner), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
                     return new BoundConstant(KqlValue.FromDynamic(node), literal.Span);
                 }
                 catch (JsonException)
@@ -430,6 +430,12 @@ internal sealed partial class Binder
         {
             Report(call.Span, Messages.ArgumentCount("toscalar", "1", call.Arguments.Count));
             return new BoundError(call.Span);
+        }
+
+        if (call.Arguments[0] is LiteralSyntax)
+        {
+            // toscalar-function.md: toscalar(2) is 2.
+            return BindScalar(call.Arguments[0], new Scope(new Schema([])));
         }
 
         var plan = BindTabular(call.Arguments[0]);

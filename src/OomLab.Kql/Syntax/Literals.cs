@@ -64,4 +64,58 @@ internal static class Literals
 
         return false;
     }
+
+    /// <summary>
+    /// A <c>dynamic(...)</c> literal may quote its strings with single quotes (<c>dynamic({'a': 'b'})</c>, bag-keys-function.md):
+    /// rewrites them as JSON strings, leaving double-quoted strings as they are.
+    /// </summary>
+    public static string SingleQuotesToJson(string text)
+    {
+        if (!text.Contains('\'', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote == '\0')
+            {
+                if (c is '"' or '\'')
+                {
+                    quote = c;
+                    builder.Append('"');
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+
+                continue;
+            }
+
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                var next = text[++i];
+                builder.Append(next == '\'' ? "'" : "\\" + next);
+            }
+            else if (c == quote)
+            {
+                quote = '\0';
+                builder.Append('"');
+            }
+            else if (c == '"')
+            {
+                builder.Append("\\\"");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -243,6 +243,14 @@ internal sealed partial class Parser
                 return new LiteralSyntax(LiteralKind.Real, token, token.Span);
             case TokenKind.StringLiteral:
                 _index++;
+
+                // scalar-data-types/string.md: string literals next to each other are one string ("Hello" ', ' @"world!").
+                while (Current.Kind == TokenKind.StringLiteral)
+                {
+                    token = new Token(TokenKind.StringLiteral, token.Start, Current.End - token.Start, token.Text + Current.Text);
+                    _index++;
+                }
+
                 return new LiteralSyntax(LiteralKind.String, token, token.Span);
             case TokenKind.TimespanLiteral:
                 _index++;

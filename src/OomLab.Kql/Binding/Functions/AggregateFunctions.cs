@@ -65,6 +65,8 @@ internal static partial class AggregateFunctions
                 ConstantArguments = [2],
                 NamePrefix = "set",
             },
+            new("make_bag", 1, 2, t => t[0] == KqlType.Dynamic ? KqlType.Dynamic : null, (a, g, n, _) => MakeBag(a[0], null, g, n)) { ConstantArguments = [1], NamePrefix = "bag" },
+            new("make_bag_if", 2, 3, t => t[0] == KqlType.Dynamic && t[1] == KqlType.Bool ? KqlType.Dynamic : null, (a, g, n, _) => MakeBag(a[0], (BoolColumn)a[1], g, n)) { ConstantArguments = [2], NamePrefix = "bag" },
         };
         return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
@@ -368,5 +370,29 @@ internal static partial class AggregateFunctions
         }
 
         return new DynamicColumn(lists.Select(l => (object?)(l ?? [])).ToArray());
+    }
+
+    // make-bag-aggregation-function.md: the union of the group's property bags; a key seen again keeps its first value.
+    private static Column MakeBag(Column values, BoolColumn? predicate, int[] groups, int n)
+    {
+        var bags = new JsonObject?[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if ((predicate is not null && !predicate.IsTrue(i)) || values.Get(i).Dynamic is not JsonObject bag)
+            {
+                continue;
+            }
+
+            var merged = bags[groups[i]] ??= [];
+            foreach (var (key, value) in bag)
+            {
+                if (!merged.ContainsKey(key))
+                {
+                    merged[key] = value?.DeepClone();
+                }
+            }
+        }
+
+        return new DynamicColumn(bags.Select(b => (object?)(b ?? [])).ToArray());
     }
 }

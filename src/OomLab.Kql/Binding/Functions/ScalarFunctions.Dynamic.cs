@@ -17,6 +17,8 @@ internal static partial class ScalarFunctions
         all.Add(all[^1] with { Name = "pack" });
     }
 
+    public static KqlValue ParseJsonText(string text) => ParseJson(KqlValue.FromString(text));
+
     private static KqlValue ParseJson(in KqlValue value)
     {
         if (value.Type == KqlType.Dynamic)

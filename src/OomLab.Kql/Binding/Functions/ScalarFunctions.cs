@@ -20,6 +20,11 @@ internal static partial class ScalarFunctions
         AddDateTimes(all);
         AddMath(all);
         AddDynamic(all);
+        AddArrays(all);
+        AddText(all);
+        AddMoreMath(all);
+        AddMoreDateTimes(all);
+        AddNetwork(all);
         return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 
