@@ -88,4 +88,28 @@ internal sealed partial class Binder
     }
 
     private static KqlValue? Constant(BoundExpression expression) => expression is BoundConstant constant ? constant.Value : null;
+
+    // getschema-operator.md: ColumnName, ColumnOrdinal, DataType (the .NET type), ColumnType (the KQL type).
+    private static KqlTable SchemaTable(Schema schema)
+    {
+        var columns = schema.Columns;
+        string DataType(KqlType type) => type switch
+        {
+            KqlType.Bool => "System.Boolean",
+            KqlType.Int => "System.Int32",
+            KqlType.Long => "System.Int64",
+            KqlType.Real => "System.Double",
+            KqlType.String => "System.String",
+            KqlType.DateTime => "System.DateTime",
+            KqlType.TimeSpan => "System.TimeSpan",
+            _ => "System.Object",
+        };
+
+        return new KqlTable(string.Empty, [
+            new KqlColumn("ColumnName", new StringColumn(columns.Select(c => c.Name).ToArray())),
+            new KqlColumn("ColumnOrdinal", new Int64Column(KqlType.Int, Enumerable.Range(0, columns.Count).Select(i => (long)i).ToArray(), null)),
+            new KqlColumn("DataType", new StringColumn(columns.Select(c => DataType(c.Type)).ToArray())),
+            new KqlColumn("ColumnType", new StringColumn(columns.Select(c => c.Type.Name()).ToArray())),
+        ], columns.Count);
+    }
 }

@@ -34,6 +34,8 @@ internal sealed partial class Binder
                 return BindBinary(binary, scope);
             case UnarySyntax unary:
                 return BindUnary(unary, scope);
+            case CallSyntax call when IsFunction(call.Name):
+                return Expand(call, body => BindScalar(body, scope)) ?? new BoundError(call.Span);
             case CallSyntax call:
                 return BindCall(call, scope);
             case MemberSyntax member:

@@ -115,6 +115,8 @@ internal sealed partial class Binder
                 return BindParse(input, parse);
             case EvaluateSyntax evaluate:
                 return BindEvaluate(input, evaluate);
+            case GetSchemaSyntax getSchema:
+                return new ConstantTablePlan(SchemaTable(input.Schema), getSchema.Span);
             case ProjectReorderSyntax reorder:
             {
                 var first = new List<int>();

@@ -199,7 +199,10 @@ internal sealed partial class Binder
             return null;
         }
 
-        var argumentName = function.NameIncludesArgument && call.Arguments.Count > 0 ? InferName(call.Arguments[0]) : null;
+        var argumentName = function.NameIncludesArgument && call.Arguments.Count > 0
+            ? string.Join("_", call.Arguments.Take(function.NamedArguments).Select(a => InferName(a) ?? string.Empty))
+            : null;
+        argumentName = argumentName is { Length: 0 } ? null : argumentName;
         var name = function.NamePrefix == string.Empty && argumentName is not null
             ? argumentName
             : (function.NamePrefix is { Length: > 0 } prefix ? prefix : call.Name) + "_" + argumentName;

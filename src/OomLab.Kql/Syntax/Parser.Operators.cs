@@ -7,7 +7,7 @@ internal sealed partial class Parser
     [
         "where", "filter", "project", "project-away", "project-rename", "project-keep", "extend",
         "summarize", "order", "sort", "top", "take", "limit", "distinct", "count", "join", "lookup",
-        "render", "mv-expand", "union", "parse", "parse-where", "project-reorder", "evaluate",
+        "render", "mv-expand", "union", "parse", "parse-where", "project-reorder", "evaluate", "getschema",
     ];
 
     private QueryOperatorSyntax ParseOperator()
@@ -109,6 +109,8 @@ internal sealed partial class Parser
                 return new EvaluateSyntax(plugin.Name, plugin.Span, arguments, Span(token));
             }
 
+            case "getschema":
+                return new GetSchemaSyntax(token.Span);
             case "parse-where":
                 return ParseParse(token) with { DropsUnmatched = true };
             case "project-reorder":

@@ -105,7 +105,8 @@ internal static partial class DocTableComparer
                 || text == (actual > 0 ? "∞" : "-∞");
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var expected))
+        // A page may group digits (1,048,576).
+        if (!double.TryParse(text, NumberStyles.Float | (Grouped().IsMatch(text) ? NumberStyles.AllowThousands : NumberStyles.None), CultureInfo.InvariantCulture, out var expected))
         {
             return false;
         }
@@ -123,7 +124,8 @@ internal static partial class DocTableComparer
         JsonNode? expected;
         try
         {
-            expected = JsonNode.Parse(text);
+            // A page may quote JSON strings with single quotes, as dynamic literals may ({'a': 1}).
+            expected = JsonNode.Parse(text.Contains('"', StringComparison.Ordinal) ? text : text.Replace('\'', '"'));
         }
         catch (JsonException)
         {
@@ -178,6 +180,9 @@ internal static partial class DocTableComparer
 
         return text.Trim();
     }
+
+    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+$")]
+    private static partial Regex Grouped();
 
     [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreak();

@@ -24,6 +24,9 @@ internal sealed record AggregateFunction(string Name, int MinArguments, int MaxA
     /// </summary>
     public string? NamePrefix { get; init; }
 
+    /// <summary>How many leading arguments' names make the default name (covariance(x, y) is covariance_x_y).</summary>
+    public int NamedArguments { get; init; } = 1;
+
     /// <summary>Whether constant arguments are appended to the default name (percentile_x_95).</summary>
     public bool NameSuffixArguments { get; init; }
 }

@@ -65,6 +65,12 @@ internal static partial class AggregateFunctions
                 ConstantArguments = [2],
                 NamePrefix = "set",
             },
+            new("covariance", 2, 2, CovarianceType, (a, g, n, _) => Covariance(a[0], a[1], null, g, n, sample: true)) { NamedArguments = 2 },
+            new("covarianceif", 3, 3, t => t[2] == KqlType.Bool ? CovarianceType(t) : null, (a, g, n, _) => Covariance(a[0], a[1], (BoolColumn)a[2], g, n, sample: true)) { NamedArguments = 2 },
+            new("covariancep", 2, 2, CovarianceType, (a, g, n, _) => Covariance(a[0], a[1], null, g, n, sample: false)) { NamedArguments = 2 },
+            new("covariancepif", 3, 3, t => t[2] == KqlType.Bool ? CovarianceType(t) : null, (a, g, n, _) => Covariance(a[0], a[1], (BoolColumn)a[2], g, n, sample: false)) { NamedArguments = 2 },
+            new("variancepif", 2, 2, t => t[1] == KqlType.Bool ? SpreadType(t) : null, (a, g, n, _) => Spread(a[0], (BoolColumn)a[1], g, n, sample: false, root: false)),
+            new("stdevpif", 2, 2, t => t[1] == KqlType.Bool ? SpreadType(t) : null, (a, g, n, _) => Spread(a[0], (BoolColumn)a[1], g, n, sample: false, root: true)),
             new("make_bag", 1, 2, t => t[0] == KqlType.Dynamic ? KqlType.Dynamic : null, (a, g, n, _) => MakeBag(a[0], null, g, n)) { ConstantArguments = [1], NamePrefix = "bag" },
             new("make_bag_if", 2, 3, t => t[0] == KqlType.Dynamic && t[1] == KqlType.Bool ? KqlType.Dynamic : null, (a, g, n, _) => MakeBag(a[0], (BoolColumn)a[1], g, n)) { ConstantArguments = [2], NamePrefix = "bag" },
         };
@@ -360,13 +366,15 @@ internal static partial class AggregateFunctions
                 continue;
             }
 
-            var node = DynamicValues.From(v);
-            if (sets is not null && !(sets[g] ??= new HashSet<string>(StringComparer.Ordinal)).Add(node?.ToJsonString() ?? "null"))
+            // make-set-aggregation-function.md, "Set from array column": make_set of arrays is the set of their elements.
+            IEnumerable<JsonNode?> nodes = sets is not null && v.Dynamic is JsonArray array ? array.Select(e => e?.DeepClone()) : [DynamicValues.From(v)];
+            foreach (var node in nodes)
             {
-                continue;
+                if (list.Count < limit && (sets is null || (sets[g] ??= new HashSet<string>(StringComparer.Ordinal)).Add(node?.ToJsonString() ?? "null")))
+                {
+                    list.Add(node);
+                }
             }
-
-            list.Add(node);
         }
 
         return new DynamicColumn(lists.Select(l => (object?)(l ?? [])).ToArray());
@@ -394,5 +402,46 @@ internal static partial class AggregateFunctions
         }
 
         return new DynamicColumn(bags.Select(b => (object?)(b ?? [])).ToArray());
+    }
+
+    private static KqlType? CovarianceType(KqlType[] t) => (t[0].IsNumeric() || t[0] == KqlType.Dynamic) && (t[1].IsNumeric() || t[1] == KqlType.Dynamic) ? KqlType.Real : null;
+
+    // covariance-aggregation-function.md: the sample (n - 1) or population (n) covariance of the rows where both are not null.
+    private static Column Covariance(Column xs, Column ys, BoolColumn? predicate, int[] groups, int n, bool sample)
+    {
+        var x = Kernels.ToReals(xs, groups.Length);
+        var y = Kernels.ToReals(ys, groups.Length);
+        bool Counted(int i) => !xs.IsNull(i) && !ys.IsNull(i) && (predicate is null || predicate.IsTrue(i));
+        var sx = new double[n];
+        var sy = new double[n];
+        var counts = new long[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (Counted(i))
+            {
+                sx[groups[i]] += x[i];
+                sy[groups[i]] += y[i];
+                counts[groups[i]]++;
+            }
+        }
+
+        var products = new double[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (Counted(i))
+            {
+                var g = groups[i];
+                products[g] += (x[i] - (sx[g] / counts[g])) * (y[i] - (sy[g] / counts[g]));
+            }
+        }
+
+        var result = new double[n];
+        for (var g = 0; g < n; g++)
+        {
+            var divisor = sample ? counts[g] - 1 : counts[g];
+            result[g] = divisor > 0 ? products[g] / divisor : 0;
+        }
+
+        return new RealColumn(result, null);
     }
 }

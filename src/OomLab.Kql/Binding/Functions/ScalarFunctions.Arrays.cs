@@ -32,6 +32,8 @@ internal static partial class ScalarFunctions
         all.Add(new("jaccard_index", 2, 2, Returns(KqlType.Real), (a, _) => a[0].Dynamic is JsonArray x && a[1].Dynamic is JsonArray y ? Jaccard(x, y) : KqlValue.Null(KqlType.Real)));
         all.Add(new("range", 2, 3, dynamic, (a, _) => RangeArray(a)));
         all.Add(new("bag_has_key", 2, 2, Returns(KqlType.Bool), (a, _) => KqlValue.FromBool(a[0].Dynamic is JsonObject o && HasKey(o, a[1].ToKqlString()))));
+        all.Add(new("bag_zip", 2, 2, dynamic, (a, _) => a[0].Dynamic is JsonArray keys ? BagZip(keys, a[1].Dynamic as JsonArray ?? []) : NullDynamic()));
+        all.Add(new("bag_set_key", 3, 3, dynamic, (a, _) => a[0].Dynamic is JsonObject o ? BagSetKey(o, a[1].ToKqlString(), DynamicValues.From(a[2])) : NullDynamic()));
         all.Add(new("bag_merge", 2, 64, dynamic, (a, _) => BagMerge(a)));
         all.Add(new("bag_remove_keys", 2, 2, dynamic, (a, _) => a[0].Dynamic is JsonObject o && a[1].Dynamic is JsonArray keys ? BagRemove(o, keys) : NullDynamic()));
     }
@@ -265,6 +267,42 @@ internal static partial class ScalarFunctions
         }
 
         return KqlValue.FromDynamic(result);
+    }
+
+    // bag-zip.md: keys that are not strings are skipped; a missing value is null.
+    private static KqlValue BagZip(JsonArray keys, JsonArray values)
+    {
+        var bag = new JsonObject();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i] is JsonValue k && k.TryGetValue<string>(out var key))
+            {
+                bag[key] = i < values.Count ? values[i]?.DeepClone() : null;
+            }
+        }
+
+        return KqlValue.FromDynamic(bag);
+    }
+
+    // bag-set-key-function.md: a key, or a JSONPath ($.a.b) whose missing levels are created.
+    private static KqlValue BagSetKey(JsonObject bag, string key, JsonNode? value)
+    {
+        var copy = (JsonObject)bag.DeepClone();
+        var path = key.StartsWith("$.", StringComparison.Ordinal) ? key[2..].Split('.') : [key];
+        var node = copy;
+        foreach (var part in path[..^1])
+        {
+            if (node[part] is not JsonObject inner)
+            {
+                inner = [];
+                node[part] = inner;
+            }
+
+            node = inner;
+        }
+
+        node[path[^1]] = value;
+        return KqlValue.FromDynamic(copy);
     }
 
     private static KqlValue BagMerge(ReadOnlySpan<KqlValue> a)

@@ -25,6 +25,9 @@ internal static partial class ScalarFunctions
         all.Add(new("format_ipv4", 1, 2, Returns(KqlType.String), (a, _) => FormatIpv4(a, withMask: false)));
         all.Add(new("format_ipv4_mask", 1, 2, Returns(KqlType.String), (a, _) => FormatIpv4(a, withMask: true)));
         all.Add(new("has_ipv4", 2, 2, Returns(KqlType.Bool), (a, _) => KqlValue.FromBool(HasIpv4(a[0].ToKqlString(), a[1].ToKqlString()))));
+        all.Add(new("has_any_ipv4", 2, 64, Returns(KqlType.Bool), (a, _) => HasAny(a, HasIpv4)));
+        all.Add(new("has_ipv4_prefix", 2, 2, Returns(KqlType.Bool), (a, _) => KqlValue.FromBool(HasIpv4Prefix(a[0].ToKqlString(), a[1].ToKqlString()))));
+        all.Add(new("has_any_ipv4_prefix", 2, 64, Returns(KqlType.Bool), (a, _) => HasAny(a, HasIpv4Prefix)));
         all.Add(new("ipv6_compare", 2, 3, Returns(KqlType.Long), (a, _) => Ipv6Compare(a) is { } c ? KqlValue.FromLong(c) : KqlValue.Null(KqlType.Long)));
         all.Add(new("ipv6_is_match", 2, 3, Returns(KqlType.Bool), (a, _) => Ipv6Compare(a) is { } c ? KqlValue.FromBool(c == 0) : KqlValue.Null(KqlType.Bool)));
         all.Add(new("ipv6_is_in_range", 2, 2, Returns(KqlType.Bool), (a, _) => Ipv6InRange(a[0].ToKqlString(), a[1].ToKqlString()) is { } b ? KqlValue.FromBool(b) : KqlValue.Null(KqlType.Bool)));
@@ -152,6 +155,56 @@ internal static partial class ScalarFunctions
         {
             var end = i + address.Length;
             if ((i == 0 || !(char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] == '.')) && (end == text.Length || !(char.IsAsciiLetterOrDigit(text[end]) || text[end] == '.')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static KqlValue HasAny(ReadOnlySpan<KqlValue> a, Func<string, string, bool> has)
+    {
+        var text = a[0].ToKqlString();
+        foreach (var v in a[1..])
+        {
+            foreach (var item in v.Dynamic is JsonArray array ? array.Select(ElementText) : [v.ToKqlString()])
+            {
+                if (has(text, item))
+                {
+                    return KqlValue.FromBool(true);
+                }
+            }
+        }
+
+        return KqlValue.FromBool(false);
+    }
+
+    // has-ipv4-prefix-function.md: a prefix is one to three whole octets each followed by '.', or a whole address; it must
+    // start an address of the text that is valid and delimited.
+    private static bool HasIpv4Prefix(string text, string prefix)
+    {
+        var octets = prefix.Split('.');
+        var valid = prefix.EndsWith('.') ? octets.Length is >= 2 and <= 4 && octets[..^1].All(o => byte.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out _)) : Ipv4(prefix) is not null;
+        if (!valid)
+        {
+            return false;
+        }
+
+        for (var i = text.IndexOf(prefix, StringComparison.Ordinal); i >= 0; i = text.IndexOf(prefix, i + 1, StringComparison.Ordinal))
+        {
+            if (i > 0 && (char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] == '.'))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
+            {
+                end++;
+            }
+
+            if (Ipv4(text[i..end]) is not null && (end == text.Length || !char.IsAsciiLetter(text[end])))
             {
                 return true;
             }

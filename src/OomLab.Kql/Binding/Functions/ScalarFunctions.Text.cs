@@ -22,6 +22,7 @@ internal static partial class ScalarFunctions
         all.Add(new("countof", 2, 3, Returns(KqlType.Long), (a, _) => CountOf(a)));
         all.Add(new("indexof_regex", 2, 5, Returns(KqlType.Long), (a, _) => IndexOfRegex(a)));
         all.Add(new("extract_all", 2, 3, Returns(KqlType.Dynamic), (a, _) => ExtractAll(a)));
+        all.Add(new("replace_strings", 3, 3, text, (a, _) => ReplaceStrings(a[0].ToKqlString(), a[1].Dynamic as JsonArray, a[2].Dynamic as JsonArray)));
         all.Add(new("regex_quote", 1, 1, text, (a, _) => KqlValue.FromString(Regex.Escape(a[0].ToKqlString()))));
         all.Add(new("isascii", 1, 1, Returns(KqlType.Bool), (a, _) => KqlValue.FromBool(Ascii.IsValid(a[0].ToKqlString()))));
         all.Add(new("translate", 3, 3, text, (a, _) => Translate(a[0].ToKqlString(), a[1].ToKqlString(), a[2].ToKqlString())));
@@ -42,6 +43,41 @@ internal static partial class ScalarFunctions
 
     /// <summary>A regex in Kusto's RE2 syntax: <c>(?P&lt;name&gt;...)</c> names a group as .NET's <c>(?&lt;name&gt;...)</c> does.</summary>
     internal static Regex KqlRegex(string pattern) => new(pattern.Replace("(?P<", "(?<", StringComparison.Ordinal), RegexOptions.None, RegexTimeout);
+
+    // replace-strings-function.md: each lookup in turn claims its non-overlapping matches in the text not yet claimed
+    // ("the earlier match takes precedence"); a rewrite that is not a string keeps the matched text; matches don't overlap.
+    private static KqlValue ReplaceStrings(string text, JsonArray? lookups, JsonArray? rewrites)
+    {
+        var claimed = new List<(int Start, int Length, string? Rewrite)>();
+        for (var i = 0; lookups is not null && i < lookups.Count; i++)
+        {
+            if (lookups[i] is not JsonValue l || !l.TryGetValue<string>(out var lookup) || lookup.Length == 0)
+            {
+                continue;
+            }
+
+            string? rewrite = rewrites is not null && i < rewrites.Count && rewrites[i] is JsonValue r && r.TryGetValue<string>(out var text2) ? text2 : null;
+            for (var at = text.IndexOf(lookup, StringComparison.Ordinal); at >= 0; at = text.IndexOf(lookup, at + 1, StringComparison.Ordinal))
+            {
+                var start = at;
+                if (!claimed.Exists(c => start < c.Start + c.Length && c.Start < start + lookup.Length))
+                {
+                    claimed.Add((at, lookup.Length, rewrite));
+                    at += lookup.Length - 1;
+                }
+            }
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var position = 0;
+        foreach (var (start, length, rewrite) in claimed.OrderBy(c => c.Start))
+        {
+            builder.Append(text, position, start - position).Append(rewrite ?? text.Substring(start, length));
+            position = start + length;
+        }
+
+        return KqlValue.FromString(builder.Append(text, position, text.Length - position).ToString());
+    }
 
     private static KqlValue StrRep(ReadOnlySpan<KqlValue> a)
     {

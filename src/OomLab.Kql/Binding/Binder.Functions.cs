@@ -1,0 +1,130 @@
+using System.Text;
+using OomLab.Kql.Syntax;
+
+namespace OomLab.Kql.Binding;
+
+internal sealed partial class Binder
+{
+    private readonly Dictionary<string, (FunctionSyntax Syntax, string Text)> _functions = new(StringComparer.Ordinal);
+    private string _text = string.Empty;
+    private int _expansionDepth;
+
+    private string Text => _text.Length > 0 ? _text : _source.Text;
+
+    private bool IsFunction(string name) => _functions.ContainsKey(name);
+
+    private void DefineFunction(string name, FunctionSyntax syntax) => _functions[name] = (syntax, Text);
+
+    /// <summary>Whether a call of a user-defined function gives a table: its body's last statement is tabular.</summary>
+    private bool IsTabularFunction(string name)
+    {
+        var (syntax, text) = _functions[name];
+        var body = new Parser(text.Substring(syntax.Body.Start, syntax.Body.Length), new DiagnosticBag(new SourceText(text))).ParseQuery();
+        return body.Statements.LastOrDefault() is ExpressionStatementSyntax { Expression: var last }
+            && (IsTabularSyntax(last) || (last is NameSyntax n && syntax.Parameters.Any(p => p.IsTabular && p.Name == n.Name)) || last is CallSyntax c && IsFunction(c.Name) && IsTabularFunction(c.Name));
+    }
+
+    /// <summary>
+    /// A call of a user-defined function: its body with each parameter replaced by the text of its argument (or default),
+    /// parsed and bound where the call is, so an argument may refer to the caller's columns. The body's let statements are
+    /// visible only inside it. A problem inside the body is reported at the call.
+    /// </summary>
+    private T? Expand<T>(CallSyntax call, Func<ExpressionSyntax, T?> bind)
+        where T : class
+    {
+        var (function, definitionText) = _functions[call.Name];
+        if (call.Arguments.Count > function.Parameters.Count || call.Arguments.Count < function.Parameters.Count(p => p.Default is null))
+        {
+            Report(call.Span, Messages.ArgumentCount(call.Name, function.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), call.Arguments.Count));
+            return null;
+        }
+
+        if (++_expansionDepth > 32)
+        {
+            _expansionDepth--;
+            Report(call.Span, Messages.InvalidArgument(call.Name, "calls itself too deeply"));
+            return null;
+        }
+
+        var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < function.Parameters.Count; i++)
+        {
+            var parameter = function.Parameters[i];
+            var argument = i < call.Arguments.Count
+                ? Text.Substring(call.Arguments[i].Span.Start, call.Arguments[i].Span.Length)
+                : definitionText.Substring(parameter.Default!.Value.Start, parameter.Default.Value.Length);
+            replacements[parameter.Name] = parameter.IsTabular ? argument : "(" + argument + ")";
+        }
+
+        var expanded = Substitute(definitionText.Substring(function.Body.Start, function.Body.Length), replacements);
+        var outerText = _text;
+        var outerDiagnostics = _diagnostics;
+        var outerLets = new Dictionary<string, LetValue>(_lets, StringComparer.Ordinal);
+        var outerFunctions = new Dictionary<string, (FunctionSyntax, string)>(_functions, StringComparer.Ordinal);
+        var inner = new DiagnosticBag(new SourceText(expanded));
+        _text = expanded;
+        _diagnostics = inner;
+        T? result = null;
+        try
+        {
+            var body = new Parser(expanded, inner).ParseQuery();
+            foreach (var statement in body.Statements)
+            {
+                if (statement is LetSyntax let)
+                {
+                    BindLet(let);
+                }
+                else if (statement is ExpressionStatementSyntax expression)
+                {
+                    result = bind(expression.Expression);
+                }
+            }
+        }
+        finally
+        {
+            _text = outerText;
+            _diagnostics = outerDiagnostics;
+            _expansionDepth--;
+            RestoreDictionary(_lets, outerLets);
+            RestoreDictionary(_functions, outerFunctions);
+        }
+
+        if (inner.HasErrors)
+        {
+            Report(call.Span, Messages.InFunction(call.Name, inner.Items[0].Message));
+            return null;
+        }
+
+        return result;
+    }
+
+    private static void RestoreDictionary<TValue>(Dictionary<string, TValue> target, Dictionary<string, TValue> saved)
+    {
+        target.Clear();
+        foreach (var (key, value) in saved)
+        {
+            target[key] = value;
+        }
+    }
+
+    // Replaces whole identifier tokens (not members after '.', not the text of strings) by their arguments' text.
+    private static string Substitute(string body, Dictionary<string, string> replacements)
+    {
+        var tokens = new Lexer(body, new DiagnosticBag(new SourceText(body))).Tokenize();
+        var builder = new StringBuilder();
+        var at = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var isMember = i > 0 && tokens[i - 1].Kind == TokenKind.Dot;
+            if (token.Kind == TokenKind.Identifier && !isMember && replacements.TryGetValue(token.Text, out var argument)
+                && token.Start + token.Length <= body.Length && body.AsSpan(token.Start, token.Length).SequenceEqual(token.Text))
+            {
+                builder.Append(body, at, token.Start - at).Append(argument);
+                at = token.End;
+            }
+        }
+
+        return builder.Append(body, at, body.Length - at).ToString();
+    }
+}
