@@ -38,6 +38,12 @@ internal sealed partial class Binder
             return input;
         }
 
+        if (bag.Type != KqlType.Dynamic)
+        {
+            Report(positional[0].Expression.Span, Messages.TypeMismatch("bag_unpack()", bag.Type.Name() + " (a dynamic property bag is required)"));
+            return input;
+        }
+
         var table = input.Execute(_context);
         var cells = bag.Evaluate(_context, table);
         var keys = new SortedSet<string>(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ internal sealed partial class Binder
 {
     private readonly Dictionary<string, (FunctionSyntax Syntax, string Text)> _functions = new(StringComparer.Ordinal);
     private string _text = string.Empty;
-    private int _expansionDepth;
+    private readonly HashSet<string> _expanding = new(StringComparer.Ordinal);
 
     private string Text => _text.Length > 0 ? _text : _source.Text;
 
@@ -39,10 +39,10 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (++_expansionDepth > 32)
+        if (!_expanding.Add(call.Name))
         {
-            _expansionDepth--;
-            Report(call.Span, Messages.InvalidArgument(call.Name, "calls itself too deeply"));
+            // functions/user-defined-functions.md: a function may not call itself, directly or through another.
+            Report(call.Span, Messages.InvalidArgument(call.Name, "a user-defined function cannot call itself"));
             return null;
         }
 
@@ -84,14 +84,18 @@ internal sealed partial class Binder
         {
             _text = outerText;
             _diagnostics = outerDiagnostics;
-            _expansionDepth--;
+            _expanding.Remove(call.Name);
             RestoreDictionary(_lets, outerLets);
             RestoreDictionary(_functions, outerFunctions);
         }
 
         if (inner.HasErrors)
         {
-            Report(call.Span, Messages.InFunction(call.Name, inner.Items[0].Message));
+            // A problem in a function the body calls is already told as such: pass it on as it is.
+            var first = inner.Items[0];
+            Report(call.Span, first.Message.StartsWith("in the body of ", StringComparison.Ordinal) || first.Message.EndsWith("cannot call itself", StringComparison.Ordinal)
+                ? new DiagnosticMessage(first.Code, first.Message)
+                : Messages.InFunction(call.Name, first.Message));
             return null;
         }
 
