@@ -49,4 +49,17 @@ public sealed class LanguageFeatureTests
         Rows(Table("print a = dynamic(['x', 'y']) | mv-expand with_itemindex=i a")).ShouldBe(["x | 0", "y | 1"]);
         Rows(Table("print b = dynamic({'k': 1}) | mv-expand bagexpansion=array b")).ShouldBe(["[\"k\",1]"]);
     }
+
+    [Fact]
+    public void Mv_apply_runs_the_subquery_over_each_rows_elements_and_keeps_the_rows_other_columns()
+    {
+        var table = Table("datatable(k:string, a:dynamic)['p', dynamic([3, 1, 2]), 'q', dynamic([5])] | mv-apply x = a to typeof(long) on (top 2 by x | summarize s = sum(x))");
+        Columns(table).ShouldBe("k:string, a:dynamic, s:long");
+        Rows(table).ShouldBe(["p | [3,1,2] | 5", "q | [5] | 5"]);
+    }
+
+    [Fact]
+    public void Pack_all_makes_a_bag_of_the_rows_columns() =>
+        Rows(Table("datatable(a:long, b:string)[1, '', 2, 'x'] | project p = pack_all(), q = pack_all(true)"))
+            .ShouldBe(["{\"a\":1,\"b\":\"\"} | {\"a\":1}", "{\"a\":2,\"b\":\"x\"} | {\"a\":2,\"b\":\"x\"}"]);
 }

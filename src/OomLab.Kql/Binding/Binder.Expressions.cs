@@ -351,6 +351,20 @@ internal sealed partial class Binder
 
     private BoundExpression BindCall(CallSyntax call, Scope scope)
     {
+        if (call.Name == "pack_all" && call.Arguments.Count <= 1)
+        {
+            // pack-all-function.md: a property bag of the row's columns, bag_pack("a", a, "b", b, ...); pack_all(true)
+            // leaves out the columns whose value is null or empty.
+            var ignoreEmpty = call.Arguments.Count == 1 && BindScalar(call.Arguments[0], scope) is BoundConstant { Value: { IsNull: false, Bool: true } };
+            var pairs = scope.Row.Columns.SelectMany((c, i) => new BoundExpression[]
+            {
+                new BoundConstant(KqlValue.FromString(c.Name), call.Span), new BoundColumnReference(i, c.Name, c.Type, call.Span),
+            }).ToList();
+            return pairs.Count == 0
+                ? new BoundConstant(KqlValue.FromDynamic(new System.Text.Json.Nodes.JsonObject()), call.Span)
+                : new BoundCall(ScalarFunctions.Find(ignoreEmpty ? "\0pack_nonempty" : "bag_pack")!, pairs, KqlType.Dynamic, call.Span);
+        }
+
         if (AggregateFunctions.IsAggregate(call.Name))
         {
             if (scope.Aggregates is null)

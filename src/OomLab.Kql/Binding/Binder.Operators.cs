@@ -111,6 +111,18 @@ internal sealed partial class Binder
                 return new RenderPlan(input, new KqlRenderHint(render.Chart, render.Properties), render.Span);
             case MvExpandSyntax mvExpand:
                 return BindMvExpand(input, mvExpand);
+            case MvApplySyntax mvApply:
+            {
+                var row = new RowSourcePlan(input.Schema, mvApply.Span);
+                QueryPlan? subquery = BindMvExpand(row, mvApply.Expand);
+                foreach (var op in mvApply.Operators)
+                {
+                    subquery = subquery is null ? null : BindOperator(subquery, op);
+                }
+
+                return subquery is null ? null : new MvApplyPlan(input, row, subquery, MvApplyPlan.OutputSchema(input.Schema, subquery.Schema), mvApply.Span);
+            }
+
             case ParseSyntax parse:
                 return BindParse(input, parse);
             case EvaluateSyntax evaluate:

@@ -7,7 +7,7 @@ internal sealed partial class Parser
     [
         "where", "filter", "project", "project-away", "project-rename", "project-keep", "extend",
         "summarize", "order", "sort", "top", "take", "limit", "distinct", "count", "join", "lookup",
-        "render", "mv-expand", "union", "parse", "parse-where", "project-reorder", "evaluate", "getschema",
+        "render", "mv-expand", "union", "parse", "parse-where", "project-reorder", "evaluate", "getschema", "mv-apply",
     ];
 
     private QueryOperatorSyntax ParseOperator()
@@ -93,6 +93,21 @@ internal sealed partial class Parser
                 return ParseRender(token);
             case "mv-expand":
                 return ParseMvExpand(token);
+            case "mv-apply":
+            {
+                var expand = ParseMvExpand(token);
+                ExpectWord("on");
+                var open = Expect(TokenKind.OpenParen, "'('");
+                var operators = new List<QueryOperatorSyntax> { ParseOperator() };
+                while (Accept(TokenKind.Pipe))
+                {
+                    operators.Add(ParseOperator());
+                }
+
+                ExpectClose(open);
+                return new MvApplySyntax(expand, operators, Span(token));
+            }
+
             case "parse":
                 return ParseParse(token);
             case "evaluate":

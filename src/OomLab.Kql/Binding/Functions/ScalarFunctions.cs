@@ -8,7 +8,7 @@ internal static partial class ScalarFunctions
 {
     private static readonly Dictionary<string, ScalarFunction> Functions = Build();
 
-    public static IEnumerable<string> Names => Functions.Keys;
+    public static IEnumerable<string> Names => Functions.Keys.Where(k => k[0] != '\0');
 
     public static ScalarFunction? Find(string name) => Functions.GetValueOrDefault(name);
 
