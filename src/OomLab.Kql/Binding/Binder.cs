@@ -82,6 +82,7 @@ internal sealed partial class Binder
     {
         PipeSyntax or DataTableSyntax or PrintSyntax or RangeSyntax or UnionSyntax => true,
         CallSyntax call when IsFunction(call.Name) => IsTabularFunction(call.Name),
+        CallSyntax { Name: "materialize", Arguments.Count: 1 } => true,
         NameSyntax name => _lets.TryGetValue(name.Name, out var let) ? let.Tabular is not null || let.Scalar is null : _tables.TryGetTable(name.Name, out _),
         _ => false,
     };

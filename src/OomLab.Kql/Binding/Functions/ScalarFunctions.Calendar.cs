@@ -26,7 +26,28 @@ internal static partial class ScalarFunctions
         all.Add(new("unixtime_nanoseconds_todatetime", 1, 1, Returns(KqlType.DateTime), (a, _) => Unix(a[0], 0.01)));
         all.Add(new("bin_at", 3, 3, t => t[0] == KqlType.Int ? KqlType.Long : t[0], (a, _) => BinAt(a[0], a[1], a[2])));
         all.Add(new("around", 3, 3, Returns(KqlType.Bool), (a, _) => a[0].AsReal() is { } v && a[1].AsReal() is { } c && a[2].AsReal() is { } d ? KqlValue.FromBool(v >= c - d && v <= c + d) : KqlValue.Null(KqlType.Bool)));
+        all.Add(new("datetime_utc_to_local", 2, 2, Returns(KqlType.DateTime, t => t[0] == KqlType.DateTime), (a, _) => ToZone(a[0], a[1].ToKqlString(), toLocal: true)));
+        all.Add(new("datetime_local_to_utc", 2, 2, Returns(KqlType.DateTime, t => t[0] == KqlType.DateTime), (a, _) => ToZone(a[0], a[1].ToKqlString(), toLocal: false)));
         all.Add(new("format_timespan", 2, 2, Returns(KqlType.String, t => t[0] == KqlType.TimeSpan), (a, _) => a[0].IsNull ? KqlValue.FromString(string.Empty) : KqlValue.FromString(FormatTimeSpan(new TimeSpan(a[0].Long), a[1].ToKqlString()))));
+    }
+
+    // datetime-utc-to-local-function.md, datetime-local-to-utc-function.md: IANA time zone names; a local time that a
+    // clock change skips takes the offset after the change (Europe/Brussels 2022-03-27 02:00 is 00:00 UTC). An unknown zone is null.
+    private static KqlValue ToZone(in KqlValue value, string zone, bool toLocal)
+    {
+        if (value.IsNull || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var tz))
+        {
+            return KqlValue.Null(KqlType.DateTime);
+        }
+
+        var t = new DateTime(value.Long, DateTimeKind.Unspecified);
+        if (toLocal)
+        {
+            return KqlValue.FromLong(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), tz).Ticks, KqlType.DateTime);
+        }
+
+        var offset = tz.IsInvalidTime(t) ? tz.GetUtcOffset(t.AddHours(1)) : tz.GetUtcOffset(t);
+        return KqlValue.FromLong((t - offset).Ticks, KqlType.DateTime);
     }
 
     private static KqlValue Part(in KqlValue value, Func<DateTime, int> part) =>

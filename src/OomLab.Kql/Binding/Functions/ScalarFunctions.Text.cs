@@ -23,6 +23,8 @@ internal static partial class ScalarFunctions
         all.Add(new("indexof_regex", 2, 5, Returns(KqlType.Long), (a, _) => IndexOfRegex(a)));
         all.Add(new("extract_all", 2, 3, Returns(KqlType.Dynamic), (a, _) => ExtractAll(a)));
         all.Add(new("replace_strings", 3, 3, text, (a, _) => ReplaceStrings(a[0].ToKqlString(), a[1].Dynamic as JsonArray, a[2].Dynamic as JsonArray)));
+        all.Add(new("parse_csv", 1, 1, Returns(KqlType.Dynamic), (a, _) => ParseCsv(a[0].ToKqlString())));
+        all.Add(new("toguid", 1, 1, text, (a, _) => ToGuid(a[0].ToKqlString())));
         all.Add(new("regex_quote", 1, 1, text, (a, _) => KqlValue.FromString(Regex.Escape(a[0].ToKqlString()))));
         all.Add(new("isascii", 1, 1, Returns(KqlType.Bool), (a, _) => KqlValue.FromBool(Ascii.IsValid(a[0].ToKqlString()))));
         all.Add(new("translate", 3, 3, text, (a, _) => Translate(a[0].ToKqlString(), a[1].ToKqlString(), a[2].ToKqlString())));
@@ -78,6 +80,59 @@ internal static partial class ScalarFunctions
 
         return KqlValue.FromString(builder.Append(text, position, text.Length - position).ToString());
     }
+
+    // parse-csv-function.md: the first record's fields; "" inside quotes is a quote; a quoted field may hold newlines.
+    private static KqlValue ParseCsv(string text)
+    {
+        var fields = new JsonArray();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                break;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return KqlValue.FromDynamic(fields);
+    }
+
+    // toguid-function.md: 32 hexadecimal digits, with or without dashes anywhere; the engine has no guid type, so the
+    // result is the guid's text (empty when the text is not a guid).
+    private static KqlValue ToGuid(string text) =>
+        KqlValue.FromString(Guid.TryParseExact(text.Replace("-", string.Empty, StringComparison.Ordinal), "N", out var guid) ? guid.ToString("D") : string.Empty);
 
     private static KqlValue StrRep(ReadOnlySpan<KqlValue> a)
     {
