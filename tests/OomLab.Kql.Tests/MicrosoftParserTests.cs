@@ -37,7 +37,7 @@ public sealed class MicrosoftParserTests(ITestOutputHelper output)
             .ShouldBeEmpty();
     }
 
-    private void Report(IReadOnlyDictionary<string, IReadOnlyList<MicrosoftKqlParser.Diagnostic>> results)
+    private void Report(IReadOnlyDictionary<string, IReadOnlyList<ParserDiagnostic>> results)
     {
         foreach (var (id, diagnostics) in results.Where(r => r.Value.Count > 0))
         {

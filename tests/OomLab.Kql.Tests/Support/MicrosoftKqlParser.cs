@@ -10,13 +10,8 @@ namespace OomLab.Kql.Tests.Support;
 /// </summary>
 internal static class MicrosoftKqlParser
 {
-    public sealed record Diagnostic(string Code, string Severity, int Start, int Length, string Message)
-    {
-        public bool IsError => Severity == "Error";
-    }
-
     /// <summary>Each query's diagnostics, by id. <paramref name="tables"/> maps a table name to its schema, <c>(a:long, b:string)</c>.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<Diagnostic>> Check(IEnumerable<(string Id, string Text)> queries, IReadOnlyDictionary<string, string> tables)
+    public static IReadOnlyDictionary<string, IReadOnlyList<ParserDiagnostic>> Check(IEnumerable<(string Id, string Text)> queries, IReadOnlyDictionary<string, string> tables)
     {
         var script = Path.Combine(RepositoryRoot(), "tools", "kql-check", "check.js");
         var input = Path.Combine(Path.GetTempPath(), $"kql-check-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
@@ -40,7 +35,7 @@ internal static class MicrosoftKqlParser
             process.ExitCode.ShouldBe(0, $"node {script} failed: {error.Result}");
             return JsonNode.Parse(output)!.AsArray().ToDictionary(
                 r => (string)r!["id"]!,
-                r => (IReadOnlyList<Diagnostic>)r!["diagnostics"]!.Deserialize<List<Diagnostic>>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!);
+                r => (IReadOnlyList<ParserDiagnostic>)r!["diagnostics"]!.Deserialize<List<ParserDiagnostic>>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!);
         }
         finally
         {
@@ -57,7 +52,7 @@ internal static class MicrosoftKqlParser
     /// same summarize defines (rate = 100.0 * failures / total): the seeds' queries do this, and this engine allows it on
     /// purpose (docs/KQL.md, deliberate differences).
     /// </summary>
-    public static bool IsEarlierSummarizeOutput(string query, Diagnostic diagnostic)
+    public static bool IsEarlierSummarizeOutput(string query, ParserDiagnostic diagnostic)
     {
         if (diagnostic.Code != "KS142")
         {
