@@ -38,6 +38,8 @@ internal static partial class ScalarFunctions
         all.Add(new("url_encode", 1, 1, text, (a, _) => KqlValue.FromString(System.Web.HttpUtility.UrlEncode(a[0].ToKqlString()))));
         all.Add(new("url_encode_component", 1, 1, text, (a, _) => KqlValue.FromString(System.Web.HttpUtility.UrlEncode(a[0].ToKqlString()).Replace("+", "%20", StringComparison.Ordinal))));
         all.Add(new("url_decode", 1, 1, text, (a, _) => KqlValue.FromString(System.Web.HttpUtility.UrlDecode(a[0].ToKqlString()))));
+        all.Add(new("hash", 1, 2, Returns(KqlType.Long), (a, _) => HashXx(a)));
+        all.Add(all[^1] with { Name = "hash_xxhash64" });
         all.Add(new("hash_md5", 1, 1, text, (a, _) => Hash(MD5.HashData, a[0])));
         all.Add(new("hash_sha1", 1, 1, text, (a, _) => Hash(SHA1.HashData, a[0])));
         all.Add(new("hash_sha256", 1, 1, text, (a, _) => Hash(SHA256.HashData, a[0])));
@@ -306,6 +308,32 @@ internal static partial class ScalarFunctions
     {
         var buffer = new byte[((text.Length * 3) / 4) + 3];
         return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
+    }
+
+    // hash-function.md: XXH64 of the value's bytes (a string's UTF-8, a number's or datetime's 8 little-endian bytes);
+    // with mod, a value from 0 to mod - 1.
+    private static KqlValue HashXx(ReadOnlySpan<KqlValue> a)
+    {
+        var v = a[0];
+        if (v.IsNull)
+        {
+            return KqlValue.Null(KqlType.Long);
+        }
+
+        byte[] data = v.Type switch
+        {
+            KqlType.Real => BitConverter.GetBytes(v.Real),
+            KqlType.Bool => [(byte)(v.Bool ? 1 : 0)],
+            KqlType.Int or KqlType.Long or KqlType.DateTime or KqlType.TimeSpan => BitConverter.GetBytes(v.Long),
+            _ => Encoding.UTF8.GetBytes(v.ToKqlString()),
+        };
+        var hash = (long)XxHash64.Hash(data);
+        if (a.Length < 2)
+        {
+            return KqlValue.FromLong(hash);
+        }
+
+        return a[1].IsNull || a[1].Long <= 0 ? KqlValue.Null(KqlType.Long) : KqlValue.FromLong((long)((ulong)hash % (ulong)a[1].Long));
     }
 
     // hash-md5-function.md: the hash of the value's text (hash_md5(datetime(2020-01-01)) hashes its tostring()), in lower-case hex.
