@@ -62,4 +62,22 @@ public sealed class LanguageFeatureTests
     public void Pack_all_makes_a_bag_of_the_rows_columns() =>
         Rows(Table("datatable(a:long, b:string)[1, '', 2, 'x'] | project p = pack_all(), q = pack_all(true)"))
             .ShouldBe(["{\"a\":1,\"b\":\"\"} | {\"a\":1}", "{\"a\":2,\"b\":\"x\"} | {\"a\":2,\"b\":\"x\"}"]);
+
+    [Fact]
+    public void Make_series_gives_one_array_per_aggregate_and_group_with_defaults_for_empty_bins()
+    {
+        const string query = """
+            datatable(t:datetime, k:string, v:long)[
+                datetime(2026-04-05 01:00:00), 'a', 1, datetime(2026-04-05 01:04:59.9999999), 'a', 2,
+                datetime(2026-04-05 01:10:00), 'a', 5, datetime(2026-04-05 01:00:00), 'b', 7, datetime(2026-04-05 01:15:00), 'b', 9]
+            | make-series n = count(), total = sum(v) default = -1 on t from datetime(2026-04-05 01:00:00) to datetime(2026-04-05 01:15:00) step 5m by k
+            | order by k asc
+            """;
+        var table = Table(query);
+        Columns(table).ShouldBe("k:string, n:dynamic, total:dynamic, t:dynamic");
+        Rows(table).ShouldBe([
+            "a | [2,0,1] | [3,-1,5] | [\"2026-04-05T01:00:00.0000000Z\",\"2026-04-05T01:05:00.0000000Z\",\"2026-04-05T01:10:00.0000000Z\"]",
+            "b | [1,0,0] | [7,-1,-1] | [\"2026-04-05T01:00:00.0000000Z\",\"2026-04-05T01:05:00.0000000Z\",\"2026-04-05T01:10:00.0000000Z\"]",
+        ]);
+    }
 }

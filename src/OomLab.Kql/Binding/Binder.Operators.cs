@@ -127,6 +127,8 @@ internal sealed partial class Binder
                 return BindParse(input, parse);
             case EvaluateSyntax evaluate:
                 return BindEvaluate(input, evaluate);
+            case MakeSeriesSyntax makeSeries:
+                return BindMakeSeries(input, makeSeries);
             case GetSchemaSyntax getSchema:
                 return new ConstantTablePlan(SchemaTable(input.Schema), getSchema.Span);
             case ProjectReorderSyntax reorder:

@@ -7,7 +7,7 @@ internal sealed partial class Parser
     [
         "where", "filter", "project", "project-away", "project-rename", "project-keep", "extend",
         "summarize", "order", "sort", "top", "take", "limit", "distinct", "count", "join", "lookup",
-        "render", "mv-expand", "union", "parse", "parse-where", "project-reorder", "evaluate", "getschema", "mv-apply",
+        "render", "mv-expand", "union", "parse", "parse-where", "project-reorder", "evaluate", "getschema", "mv-apply", "make-series",
     ];
 
     private QueryOperatorSyntax ParseOperator()
@@ -124,6 +124,8 @@ internal sealed partial class Parser
                 return new EvaluateSyntax(plugin.Name, plugin.Span, arguments, Span(token));
             }
 
+            case "make-series":
+                return ParseMakeSeries(token);
             case "getschema":
                 return new GetSchemaSyntax(token.Span);
             case "parse-where":
@@ -379,5 +381,38 @@ internal sealed partial class Parser
         }
 
         return new ParseSyntax(kind, flags, source, elements, Span(token));
+    }
+
+    private MakeSeriesSyntax ParseMakeSeries(Token token)
+    {
+        var nonEmpty = false;
+        if (Current.IsWord("kind") && PeekToken().Kind == TokenKind.Equal)
+        {
+            nonEmpty = PeekToken(2).Text == "nonempty";
+            _index += 3;
+        }
+
+        var aggregates = new List<(NamedExpressionSyntax, ExpressionSyntax?)>();
+        do
+        {
+            var aggregate = ParseNamed();
+            ExpressionSyntax? fallback = null;
+            if (Current.IsWord("default") && PeekToken().Kind == TokenKind.Equal)
+            {
+                _index += 2;
+                fallback = ParseExpression();
+            }
+
+            aggregates.Add((aggregate, fallback));
+        }
+        while (Accept(TokenKind.Comma));
+        ExpectWord("on");
+        var axis = ParseExpression();
+        var from = AcceptWord("from") ? ParseExpression() : null;
+        var to = AcceptWord("to") ? ParseExpression() : null;
+        ExpectWord("step");
+        var step = ParseExpression();
+        var keys = AcceptWord("by") ? ParseNamedList() : [];
+        return new MakeSeriesSyntax(nonEmpty, aggregates, axis, from, to, step, keys, Span(token));
     }
 }
