@@ -25,6 +25,7 @@ internal static partial class ScalarFunctions
         AddMoreMath(all);
         AddMoreDateTimes(all);
         AddNetwork(all);
+        AddSeries(all);
         return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 
