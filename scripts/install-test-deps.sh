@@ -13,3 +13,10 @@ if ((${#need[@]})); then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
 fi
+# The KQL tests check every query in the conformance suite and every query oomlab ships with Microsoft's own parser
+# (Kusto.Language, from npm), run by node from tools/kql-check.
+command -v node >/dev/null || { echo "install-test-deps: node (20 or later) is required for tools/kql-check" >&2; exit 1; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [[ ! -d "$root/tools/kql-check/node_modules/@kusto/language-service-next" ]]; then
+  npm ci --prefix "$root/tools/kql-check" --no-audit --no-fund --silent
+fi

@@ -27,6 +27,13 @@ public sealed class DiagnosticTests
     [InlineData("print substring(\"a\")", Messages.ArgumentCountCode, 1, 7, "substring() expects 2 to 3 argument(s) but got 1")]
     [InlineData("requests | take now()", Messages.ExpectedConstantCode, 1, 17, "the row count of take (a non-negative long) must be a constant")]
     [InlineData("print x = 1 ^ 2", Messages.UnexpectedCharacterCode, 1, 13, "unexpected character '^'")]
+    [InlineData("let f = (x:long) { x + nope };\nprint f(1)", Messages.InvalidArgumentCode, 2, 7, "in the body of f(): unknown column or name 'nope'")]
+    [InlineData("let f = (x:long, y:long = 2) { x + y };\nprint f()", Messages.ArgumentCountCode, 2, 7, "f() expects 2 argument(s) but got 0")]
+    [InlineData("let f = (x:long) { g(x) };\nlet g = (x:long) { f(x) };\nprint f(1)", Messages.InvalidArgumentCode, 3, 7, "f: a user-defined function cannot call itself")]
+    [InlineData("print x = 1 | evaluate bag_unpack(x)", Messages.TypeMismatchCode, 1, 35, "bag_unpack() cannot be applied to long (a dynamic property bag is required)")]
+    [InlineData("print s = 'a' | parse kind=fuzzy s with x", Messages.InvalidArgumentCode, 1, 17, "parse: kind must be simple, regex or relaxed, not 'fuzzy'")]
+    [InlineData("print s = 'a' | evaluate bag_unpak(s)", Messages.UnknownFunctionCode, 1, 26, "unknown function 'bag_unpak'; did you mean 'bag_unpack'?")]
+    [InlineData("range x from 1 to 3 step 1 | summarize (a, b, c) = percentiles(x, 50, 90)", Messages.ArgumentCountCode, 1, 40, "percentiles() gives 2 column(s) but 3 name(s) are given for them")]
     public void Bad_query_reports_a_located_error(string query, string code, int line, int column, string message)
     {
         var result = Run(query);

@@ -34,6 +34,8 @@ internal sealed partial class Binder
                 return BindBinary(binary, scope);
             case UnarySyntax unary:
                 return BindUnary(unary, scope);
+            case CallSyntax call when IsFunction(call.Name):
+                return Expand(call, body => BindScalar(body, scope)) ?? new BoundError(call.Span);
             case CallSyntax call:
                 return BindCall(call, scope);
             case MemberSyntax member:
@@ -70,6 +72,13 @@ internal sealed partial class Binder
         var separator = token.Text.IndexOf('\0', StringComparison.Ordinal);
         var word = token.Text[..separator];
         var inner = token.Text[(separator + 1)..].Trim();
+
+        // datetime('12-02-2022') (todatetime-function.md) and timespan("1d") quote the literal's text.
+        if (word != "dynamic" && inner.Length >= 2 && inner[0] is '\'' or '"' && inner[^1] == inner[0])
+        {
+            inner = inner[1..^1];
+        }
+
         switch (word)
         {
             case "datetime":
@@ -101,7 +110,7 @@ internal sealed partial class Binder
             default:
                 try
                 {
-                    var node = inner == "null" ? null : System.Text.Json.Nodes.JsonNode.Parse(inner, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+                    var node = inner == "null" ? null : System.Text.Json.Nodes.JsonNode.Parse(Literals.SingleQuotesToJson(inner), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
                     return new BoundConstant(KqlValue.FromDynamic(node), literal.Span);
                 }
                 catch (JsonException)
@@ -342,6 +351,20 @@ internal sealed partial class Binder
 
     private BoundExpression BindCall(CallSyntax call, Scope scope)
     {
+        if (call.Name == "pack_all" && call.Arguments.Count <= 1)
+        {
+            // pack-all-function.md: a property bag of the row's columns, bag_pack("a", a, "b", b, ...); pack_all(true)
+            // leaves out the columns whose value is null or empty.
+            var ignoreEmpty = call.Arguments.Count == 1 && BindScalar(call.Arguments[0], scope) is BoundConstant { Value: { IsNull: false, Bool: true } };
+            var pairs = scope.Row.Columns.SelectMany((c, i) => new BoundExpression[]
+            {
+                new BoundConstant(KqlValue.FromString(c.Name), call.Span), new BoundColumnReference(i, c.Name, c.Type, call.Span),
+            }).ToList();
+            return pairs.Count == 0
+                ? new BoundConstant(KqlValue.FromDynamic(new System.Text.Json.Nodes.JsonObject()), call.Span)
+                : new BoundCall(ScalarFunctions.Find(ignoreEmpty ? "\0pack_nonempty" : "bag_pack")!, pairs, KqlType.Dynamic, call.Span);
+        }
+
         if (AggregateFunctions.IsAggregate(call.Name))
         {
             if (scope.Aggregates is null)
@@ -423,6 +446,12 @@ internal sealed partial class Binder
         {
             Report(call.Span, Messages.ArgumentCount("toscalar", "1", call.Arguments.Count));
             return new BoundError(call.Span);
+        }
+
+        if (call.Arguments[0] is LiteralSyntax)
+        {
+            // toscalar-function.md: toscalar(2) is 2.
+            return BindScalar(call.Arguments[0], new Scope(new Schema([])));
         }
 
         var plan = BindTabular(call.Arguments[0]);

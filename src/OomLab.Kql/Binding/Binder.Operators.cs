@@ -111,6 +111,46 @@ internal sealed partial class Binder
                 return new RenderPlan(input, new KqlRenderHint(render.Chart, render.Properties), render.Span);
             case MvExpandSyntax mvExpand:
                 return BindMvExpand(input, mvExpand);
+            case MvApplySyntax mvApply:
+            {
+                var row = new RowSourcePlan(input.Schema, mvApply.Span);
+                QueryPlan? subquery = BindMvExpand(row, mvApply.Expand);
+                foreach (var op in mvApply.Operators)
+                {
+                    subquery = subquery is null ? null : BindOperator(subquery, op);
+                }
+
+                return subquery is null ? null : new MvApplyPlan(input, row, subquery, MvApplyPlan.OutputSchema(input.Schema, subquery.Schema), mvApply.Span);
+            }
+
+            case ParseSyntax parse:
+                return BindParse(input, parse);
+            case EvaluateSyntax evaluate:
+                return BindEvaluate(input, evaluate);
+            case MakeSeriesSyntax makeSeries:
+                return BindMakeSeries(input, makeSeries);
+            case GetSchemaSyntax getSchema:
+                return new ConstantTablePlan(SchemaTable(input.Schema), getSchema.Span);
+            case ProjectReorderSyntax reorder:
+            {
+                var first = new List<int>();
+                foreach (var name in reorder.Columns)
+                {
+                    var ordinal = input.Schema.IndexOf(name.Name);
+                    if (ordinal < 0)
+                    {
+                        ReportUnknownName(name, input.Schema.Columns.Select(c => c.Name), table: false);
+                    }
+                    else if (!first.Contains(ordinal))
+                    {
+                        first.Add(ordinal);
+                    }
+                }
+
+                var order = first.Concat(Enumerable.Range(0, input.Schema.Columns.Count).Where(i => !first.Contains(i)));
+                return Reorder(input, order.Select(i => (i, input.Schema.Columns[i].Name)), reorder.Span);
+            }
+
             case UnionOperatorSyntax union:
                 return BindUnion([input], union.Tables, union.Span);
             default:
@@ -145,7 +185,8 @@ internal sealed partial class Binder
         foreach (var item in items)
         {
             var bound = BindScalar(item.Expression, scope);
-            var name = item.Name ?? InferName(item.Expression) ?? unnamedPrefix + (unnamed++).ToString(CultureInfo.InvariantCulture);
+            // print has no input columns to name a column after: parse-json-function.md's `print d` gives print_0.
+            var name = item.Name ?? (unnamedPrefix == "print_" ? null : InferName(item.Expression)) ?? unnamedPrefix + (unnamed++).ToString(CultureInfo.InvariantCulture);
             var existing = names.IndexOf(name);
             if (existing >= 0 && extend)
             {
@@ -240,6 +281,11 @@ internal sealed partial class Binder
         }
 
         var limit = syntax.Limit is null ? long.MaxValue : BindCount(syntax.Limit, "mv-expand limit") ?? long.MaxValue;
-        return new MvExpandPlan(input, items, limit, new Schema(columns), syntax.Span);
+        if (syntax.IndexName is { } index)
+        {
+            columns.Add((columns.Any(c => c.Name == index) ? Unique(index, columns.Select(c => c.Name).ToList()) : index, KqlType.Long));
+        }
+
+        return new MvExpandPlan(input, items, limit, new Schema(columns), syntax.Span) { BagsAsArrays = syntax.BagsAsArrays, WithIndex = syntax.IndexName is not null };
     }
 }

@@ -26,6 +26,8 @@ internal sealed partial class Binder
                 return BindRange(range);
             case UnionSyntax union:
                 return BindUnion([], union.Tables, union.Span);
+            case CallSyntax call when IsFunction(call.Name):
+                return Expand(call, BindTabular);
             case CallSyntax { Name: "materialize", Arguments.Count: 1 } call:
                 return BindTabular(call.Arguments[0]);
             default:

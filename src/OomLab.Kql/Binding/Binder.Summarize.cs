@@ -67,8 +67,14 @@ internal sealed partial class Binder
         {
             if (multiOutputs.TryGetValue(aggregate, out var columns))
             {
-                foreach (var (name, column) in columns)
+                if (aggregate.Names is { } names && names.Count != columns.Count)
                 {
+                    Report(aggregate.NameSpan, Messages.NameCount(((CallSyntax)aggregate.Expression).Name, columns.Count, names.Count));
+                }
+
+                foreach (var (index, (inferred, column)) in columns.Index())
+                {
+                    var name = aggregate.Names is { } given && index < given.Count ? given[index] : inferred;
                     var unique = outputNames.Contains(name) ? Unique(name, outputNames) : name;
                     outputNames.Add(unique);
                     outputs.Add(new BoundColumnReference(column, unique, grouped[column].Type, aggregate.Span));
@@ -193,11 +199,13 @@ internal sealed partial class Binder
             return null;
         }
 
-        var name = call.Name + "_";
-        if (function.NameIncludesArgument && call.Arguments.Count > 0)
-        {
-            name += InferName(call.Arguments[0]) ?? string.Empty;
-        }
+        var argumentName = function.NameIncludesArgument && call.Arguments.Count > 0
+            ? string.Join("_", call.Arguments.Take(function.NamedArguments).Select(a => InferName(a) ?? string.Empty))
+            : null;
+        argumentName = argumentName is { Length: 0 } ? null : argumentName;
+        var name = function.NamePrefix == string.Empty && argumentName is not null
+            ? argumentName
+            : (function.NamePrefix is { Length: > 0 } prefix ? prefix : call.Name) + "_" + argumentName;
 
         if (function.NameSuffixArguments)
         {

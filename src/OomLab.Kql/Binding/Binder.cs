@@ -11,7 +11,7 @@ namespace OomLab.Kql.Binding;
 /// </summary>
 internal sealed partial class Binder
 {
-    private readonly DiagnosticBag _diagnostics;
+    private DiagnosticBag _diagnostics;
     private readonly ITableSource _tables;
     private readonly EvalContext _context;
     private readonly SourceText _source;
@@ -60,10 +60,15 @@ internal sealed partial class Binder
     private void BindLet(LetSyntax let)
     {
         var name = let.Name.Name;
-        if (IsTabularSyntax(let.Value))
+        if (let.Value is FunctionSyntax function)
+        {
+            DefineFunction(name, function);
+            _lets.Remove(name);
+        }
+        else if (IsTabularSyntax(let.Value))
         {
             var plan = BindTabular(let.Value);
-            _lets[name] = new LetValue(null, plan is null ? null : new CachedPlan(plan, let.Value.Span, _source.Text[..let.Value.Span.End]));
+            _lets[name] = new LetValue(null, plan is null ? null : new CachedPlan(plan, let.Value.Span, Text[..let.Value.Span.End]));
         }
         else
         {
@@ -76,6 +81,8 @@ internal sealed partial class Binder
     private bool IsTabularSyntax(ExpressionSyntax syntax) => syntax switch
     {
         PipeSyntax or DataTableSyntax or PrintSyntax or RangeSyntax or UnionSyntax => true,
+        CallSyntax call when IsFunction(call.Name) => IsTabularFunction(call.Name),
+        CallSyntax { Name: "materialize", Arguments.Count: 1 } => true,
         NameSyntax name => _lets.TryGetValue(name.Name, out var let) ? let.Tabular is not null || let.Scalar is null : _tables.TryGetTable(name.Name, out _),
         _ => false,
     };

@@ -67,6 +67,12 @@ internal static class Messages
     public static DiagnosticMessage ArgumentCount(string function, string expected, int actual) =>
         new(ArgumentCountCode, $"{function}() expects {expected} argument(s) but got {actual}");
 
+    public static DiagnosticMessage InFunction(string function, string message) =>
+        new(InvalidArgumentCode, $"in the body of {function}(): {message}");
+
+    public static DiagnosticMessage NameCount(string function, int columns, int names) =>
+        new(ArgumentCountCode, $"{function}() gives {columns} column(s) but {names} name(s) are given for them");
+
     public static DiagnosticMessage AggregateOutsideSummarize(string function) =>
         new(AggregateContextCode, $"aggregate function {function}() can only be used in summarize");
 

@@ -20,7 +20,8 @@ internal static class DynamicValues
             KqlType.Int or KqlType.Long => JsonValue.Create(value.Long),
             KqlType.Real => double.IsFinite(value.Real) ? JsonValue.Create(value.Real) : JsonValue.Create(value.ToText()),
             KqlType.Dynamic => value.Dynamic?.DeepClone(),
-            _ => JsonValue.Create(value.ToText()),
+            // A datetime or timespan in a dynamic value is its tostring() text (make_list of datetimes, range-function.md).
+            _ => JsonValue.Create(value.ToKqlString()),
         };
     }
 

@@ -87,6 +87,18 @@ internal readonly struct KqlValue
         };
     }
 
+    /// <summary>
+    /// The value as <c>tostring()</c> and <c>strcat()</c> give it: like <see cref="ToText"/>, except that datetimes and
+    /// timespans take their round-trip forms with seven fractional digits (<c>2026-04-05T01:30:00.0000000Z</c>,
+    /// <c>00:00:01.5000000</c>), as Kusto renders them.
+    /// </summary>
+    public string ToKqlString() => IsNull ? string.Empty : Type switch
+    {
+        KqlType.DateTime => new DateTime(Long, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+        KqlType.TimeSpan => new TimeSpan(Long).ToString("c", CultureInfo.InvariantCulture),
+        _ => ToText(),
+    };
+
     public static string FormatReal(double value) =>
         double.IsPositiveInfinity(value) ? "inf" : double.IsNegativeInfinity(value) ? "-inf" : double.IsNaN(value) ? "nan" : value.ToString("R", CultureInfo.InvariantCulture);
 

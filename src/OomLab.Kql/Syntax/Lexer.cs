@@ -325,6 +325,14 @@ internal sealed class Lexer
             if (c == '\\' && !verbatim && _position < _text.Length)
             {
                 var e = _text[_position++];
+                if (e == 'u' && _position + 4 <= _text.Length && int.TryParse(_text.AsSpan(_position, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code))
+                {
+                    // scalar-data-types/string.md: "Hello\u00A0World".
+                    builder.Append((char)code);
+                    _position += 4;
+                    continue;
+                }
+
                 builder.Append(e switch
                 {
                     'n' => '\n',

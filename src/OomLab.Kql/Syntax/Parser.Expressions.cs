@@ -243,6 +243,14 @@ internal sealed partial class Parser
                 return new LiteralSyntax(LiteralKind.Real, token, token.Span);
             case TokenKind.StringLiteral:
                 _index++;
+
+                // scalar-data-types/string.md: string literals next to each other are one string ("Hello" ', ' @"world!").
+                while (Current.Kind == TokenKind.StringLiteral)
+                {
+                    token = new Token(TokenKind.StringLiteral, token.Start, Current.End - token.Start, token.Text + Current.Text);
+                    _index++;
+                }
+
                 return new LiteralSyntax(LiteralKind.String, token, token.Span);
             case TokenKind.TimespanLiteral:
                 _index++;
@@ -406,6 +414,42 @@ internal sealed partial class Parser
             return new NamedExpressionSyntax(name.Text, name.Span, ParseExpression());
         }
 
+        if (Current.Kind == TokenKind.OpenParen && TupleNameCount() is > 0 and var count)
+        {
+            var open = Current;
+            var names = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                names.Add(_tokens[_index + 1 + (2 * i)].Text);
+            }
+
+            var close = _tokens[_index + (2 * count)];
+            _index += (2 * count) + 2;
+            return new NamedExpressionSyntax(names[0], open.Span.Cover(close.Span), ParseExpression()) { Names = names };
+        }
+
         return new NamedExpressionSyntax(null, default, ParseExpression());
+    }
+
+    /// <summary>How many names a <c>(a, b, ...) =</c> at the current position holds; 0 when there is none.</summary>
+    private int TupleNameCount()
+    {
+        var count = 0;
+        while (PeekToken((2 * count) + 1).Kind == TokenKind.Identifier)
+        {
+            count++;
+            var after = PeekToken(2 * count).Kind;
+            if (after == TokenKind.CloseParen)
+            {
+                return PeekToken((2 * count) + 1).Kind == TokenKind.Equal ? count : 0;
+            }
+
+            if (after != TokenKind.Comma)
+            {
+                return 0;
+            }
+        }
+
+        return 0;
     }
 }

@@ -7,7 +7,7 @@ internal sealed partial class Parser
     [
         "where", "filter", "project", "project-away", "project-rename", "project-keep", "extend",
         "summarize", "order", "sort", "top", "take", "limit", "distinct", "count", "join", "lookup",
-        "render", "mv-expand", "union",
+        "render", "mv-expand", "union", "parse", "parse-where", "project-reorder", "evaluate", "getschema", "mv-apply", "make-series",
     ];
 
     private QueryOperatorSyntax ParseOperator()
@@ -93,6 +93,45 @@ internal sealed partial class Parser
                 return ParseRender(token);
             case "mv-expand":
                 return ParseMvExpand(token);
+            case "mv-apply":
+            {
+                var expand = ParseMvExpand(token);
+                ExpectWord("on");
+                var open = Expect(TokenKind.OpenParen, "'('");
+                var operators = new List<QueryOperatorSyntax> { ParseOperator() };
+                while (Accept(TokenKind.Pipe))
+                {
+                    operators.Add(ParseOperator());
+                }
+
+                ExpectClose(open);
+                return new MvApplySyntax(expand, operators, Span(token));
+            }
+
+            case "parse":
+                return ParseParse(token);
+            case "evaluate":
+            {
+                while (Current.Kind == TokenKind.Identifier && Current.Text.StartsWith("hint.", StringComparison.Ordinal) && PeekToken().Kind == TokenKind.Equal)
+                {
+                    _index += 3;
+                }
+
+                var plugin = ParseName("a plugin name");
+                var open = Expect(TokenKind.OpenParen, "'('");
+                var arguments = Current.Kind == TokenKind.CloseParen ? [] : ParseNamedList();
+                ExpectClose(open);
+                return new EvaluateSyntax(plugin.Name, plugin.Span, arguments, Span(token));
+            }
+
+            case "make-series":
+                return ParseMakeSeries(token);
+            case "getschema":
+                return new GetSchemaSyntax(token.Span);
+            case "parse-where":
+                return ParseParse(token) with { DropsUnmatched = true };
+            case "project-reorder":
+                return new ProjectReorderSyntax(ParseNameList(), Span(token));
             case "union":
                 return new UnionOperatorSyntax(ParseUnionTables(), Span(token));
             default:
@@ -249,9 +288,21 @@ internal sealed partial class Parser
 
     private MvExpandSyntax ParseMvExpand(Token token)
     {
+        var bagsAsArrays = false;
+        string? indexName = null;
         while (Current.Kind == TokenKind.Identifier && PeekToken().Kind == TokenKind.Equal && Current.Text is "bagexpansion" or "with_itemindex" or "kind")
         {
+            var option = Current.Text;
+            var value = PeekToken(2).Text;
             _index += 3;
+            if (option == "with_itemindex")
+            {
+                indexName = value;
+            }
+            else
+            {
+                bagsAsArrays = value == "array";
+            }
         }
 
         var items = new List<MvExpandItemSyntax>();
@@ -276,6 +327,92 @@ internal sealed partial class Parser
             limit = ParseExpression();
         }
 
-        return new MvExpandSyntax(items, limit, Span(token));
+        return new MvExpandSyntax(items, limit, Span(token)) { BagsAsArrays = bagsAsArrays, IndexName = indexName };
+    }
+
+    private ParseSyntax ParseParse(Token token)
+    {
+        var kind = "simple";
+        string? flags = null;
+        while (Current.Kind == TokenKind.Identifier && Current.Text is "kind" or "flags" && PeekToken().Kind == TokenKind.Equal)
+        {
+            var option = Current.Text;
+            _index += 2;
+            var value = Current.Text;
+            _index++;
+            if (option == "kind")
+            {
+                kind = value;
+            }
+            else
+            {
+                flags = value;
+            }
+        }
+
+        var source = ParseExpression();
+        ExpectWord("with");
+        var elements = new List<ParseElementSyntax>();
+        while (Current.Kind is TokenKind.Star or TokenKind.StringLiteral or TokenKind.Identifier)
+        {
+            var start = Current;
+            if (Accept(TokenKind.Star))
+            {
+                elements.Add(new ParseElementSyntax(null, null, null, start.Span));
+            }
+            else if (Current.Kind == TokenKind.StringLiteral)
+            {
+                _index++;
+                elements.Add(new ParseElementSyntax(start.Text, null, null, start.Span));
+            }
+            else
+            {
+                var name = ParseName("a column name");
+                string? type = null;
+                if (Accept(TokenKind.Colon))
+                {
+                    type = ParseName("a type name").Name;
+                }
+
+                elements.Add(new ParseElementSyntax(null, name.Name, type, TextSpan.FromBounds(start.Start, Previous.End)));
+            }
+
+            Accept(TokenKind.Comma);
+        }
+
+        return new ParseSyntax(kind, flags, source, elements, Span(token));
+    }
+
+    private MakeSeriesSyntax ParseMakeSeries(Token token)
+    {
+        var nonEmpty = false;
+        if (Current.IsWord("kind") && PeekToken().Kind == TokenKind.Equal)
+        {
+            nonEmpty = PeekToken(2).Text == "nonempty";
+            _index += 3;
+        }
+
+        var aggregates = new List<(NamedExpressionSyntax, ExpressionSyntax?)>();
+        do
+        {
+            var aggregate = ParseNamed();
+            ExpressionSyntax? fallback = null;
+            if (Current.IsWord("default") && PeekToken().Kind == TokenKind.Equal)
+            {
+                _index += 2;
+                fallback = ParseExpression();
+            }
+
+            aggregates.Add((aggregate, fallback));
+        }
+        while (Accept(TokenKind.Comma));
+        ExpectWord("on");
+        var axis = ParseExpression();
+        var from = AcceptWord("from") ? ParseExpression() : null;
+        var to = AcceptWord("to") ? ParseExpression() : null;
+        ExpectWord("step");
+        var step = ParseExpression();
+        var keys = AcceptWord("by") ? ParseNamedList() : [];
+        return new MakeSeriesSyntax(nonEmpty, aggregates, axis, from, to, step, keys, Span(token));
     }
 }

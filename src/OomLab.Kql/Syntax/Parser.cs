@@ -63,7 +63,12 @@ internal sealed partial class Parser
             _index++;
             var name = ParseName("a name after 'let'");
             Expect(TokenKind.Equal, "'='");
-            var value = ParsePipeExpression();
+            if (Current.IsWord("view") && PeekToken().Kind == TokenKind.OpenParen)
+            {
+                _index++;
+            }
+
+            var value = IsFunctionHead() ? ParseFunction() : ParsePipeExpression();
             return new LetSyntax(name, value, TextSpan.FromBounds(first.Start, value.Span.End));
         }
 
@@ -182,5 +187,91 @@ internal sealed partial class Parser
         public TextSpan Span { get; } = span;
 
         public new DiagnosticMessage Message { get; } = message;
+    }
+
+    /// <summary>Whether a <c>(</c> here opens a parameter list followed by a <c>{</c> body.</summary>
+    private bool IsFunctionHead()
+    {
+        if (Current.Kind != TokenKind.OpenParen)
+        {
+            return false;
+        }
+
+        var depth = 0;
+        for (var i = _index; i < _tokens.Count; i++)
+        {
+            depth += _tokens[i].Kind == TokenKind.OpenParen ? 1 : _tokens[i].Kind == TokenKind.CloseParen ? -1 : 0;
+            if (depth == 0)
+            {
+                return i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.OpenBrace;
+            }
+        }
+
+        return false;
+    }
+
+    private FunctionSyntax ParseFunction()
+    {
+        var open = Expect(TokenKind.OpenParen, "'('");
+        var parameters = new List<FunctionParameterSyntax>();
+        while (Current.Kind == TokenKind.Identifier)
+        {
+            var name = ParseName("a parameter name");
+            var tabular = false;
+            if (Accept(TokenKind.Colon))
+            {
+                if (Current.Kind == TokenKind.OpenParen)
+                {
+                    // A tabular parameter: T:(*) or T:(x:long, ...).
+                    tabular = true;
+                    SkipBalanced();
+                }
+                else
+                {
+                    ParseName("a type name");
+                }
+            }
+
+            TextSpan? fallback = null;
+            if (Accept(TokenKind.Equal))
+            {
+                var value = ParseExpression();
+                fallback = value.Span;
+            }
+
+            parameters.Add(new FunctionParameterSyntax(name.Name, tabular, fallback));
+            if (!Accept(TokenKind.Comma))
+            {
+                break;
+            }
+        }
+
+        ExpectClose(open);
+        var brace = Expect(TokenKind.OpenBrace, "'{'");
+        var depth = 1;
+        while (Current.Kind != TokenKind.EndOfInput)
+        {
+            depth += Current.Kind == TokenKind.OpenBrace ? 1 : Current.Kind == TokenKind.CloseBrace ? -1 : 0;
+            if (depth == 0)
+            {
+                break;
+            }
+
+            _index++;
+        }
+
+        var close = Expect(TokenKind.CloseBrace, "'}'");
+        return new FunctionSyntax(parameters, TextSpan.FromBounds(brace.End, close.Start), TextSpan.FromBounds(open.Start, close.End));
+    }
+
+    private void SkipBalanced()
+    {
+        var depth = 0;
+        do
+        {
+            depth += Current.Kind == TokenKind.OpenParen ? 1 : Current.Kind == TokenKind.CloseParen ? -1 : 0;
+            _index++;
+        }
+        while (depth > 0 && Current.Kind != TokenKind.EndOfInput);
     }
 }

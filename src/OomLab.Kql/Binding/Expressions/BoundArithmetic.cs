@@ -5,7 +5,8 @@ namespace OomLab.Kql.Binding;
 
 /// <summary>
 /// <c>+ - * / %</c> over numbers, datetimes and timespans. Integer division truncates and by zero
-/// gives null; real division by zero gives ±∞; timespan / timespan is real.
+/// gives null; real division by zero gives ±∞; timespan / timespan is real. <c>N % D</c> is never negative:
+/// 0 ≤ N % D &lt; abs(D) (numerical-operators.md, "Comment about the modulo operator").
 /// </summary>
 internal sealed class BoundArithmetic(BinaryOperator op, BoundExpression left, BoundExpression right, KqlType type, TextSpan span)
     : BoundExpression(type, span)
@@ -85,7 +86,7 @@ internal sealed class BoundArithmetic(BinaryOperator op, BoundExpression left, B
                             continue;
                         }
 
-                        result[i] = Operator == BinaryOperator.Divide ? a[i] / b[i] : a[i] % b[i];
+                        result[i] = Operator == BinaryOperator.Divide ? a[i] / b[i] : Modulo(a[i], b[i]);
                     }
 
                     break;
@@ -130,7 +131,7 @@ internal sealed class BoundArithmetic(BinaryOperator op, BoundExpression left, B
             default:
                 for (var i = 0; i < n; i++)
                 {
-                    values[i] = x[i] % y[i];
+                    values[i] = Modulo(x[i], y[i]);
                 }
 
                 break;
@@ -158,5 +159,18 @@ internal sealed class BoundArithmetic(BinaryOperator op, BoundExpression left, B
         }
 
         return new Int64Column(Type, longs, nulls);
+    }
+
+    private static long Modulo(long n, long d)
+    {
+        // long.MinValue % -1 overflows in .NET; the remainder is 0.
+        var r = d == -1 ? 0 : n % d;
+        return r < 0 ? r + (d < 0 ? -d : d) : r;
+    }
+
+    private static double Modulo(double n, double d)
+    {
+        var r = n % d;
+        return r < 0 ? r + Math.Abs(d) : r;
     }
 }

@@ -90,14 +90,14 @@ internal sealed class BoundListPredicate(string op, BoundExpression value, IRead
             return new BoolColumn(result, null);
         }
 
-        bool[]? nulls = null;
+        // null-values.md: in is an OR of == comparisons and !in an AND of != comparisons, and a null compared
+        // with a value is == false, != true: a null is never in the list, so always !in it.
         for (var i = 0; i < n; i++)
         {
             var v = column.Get(i);
             if (v.IsNull)
             {
-                nulls ??= new bool[n];
-                nulls[i] = true;
+                result[i] = negated;
                 continue;
             }
 
@@ -114,7 +114,7 @@ internal sealed class BoundListPredicate(string op, BoundExpression value, IRead
             result[i] = found != negated;
         }
 
-        return new BoolColumn(result, nulls);
+        return new BoolColumn(result, null);
     }
 
     private List<KqlValue> Candidates(EvalContext context)

@@ -18,6 +18,15 @@ internal sealed record AggregateFunction(string Name, int MinArguments, int MaxA
     /// <summary>Whether the default name includes the first argument's name (false for count and countif).</summary>
     public bool NameIncludesArgument { get; init; } = true;
 
+    /// <summary>
+    /// The default name's prefix before <c>_</c> and the argument's name: the function's name unless Kusto names it
+    /// otherwise (<c>list_x</c> for <c>make_list(x)</c>); empty for a bare argument name (<c>take_any(x)</c> is <c>x</c>).
+    /// </summary>
+    public string? NamePrefix { get; init; }
+
+    /// <summary>How many leading arguments' names make the default name (covariance(x, y) is covariance_x_y).</summary>
+    public int NamedArguments { get; init; } = 1;
+
     /// <summary>Whether constant arguments are appended to the default name (percentile_x_95).</summary>
     public bool NameSuffixArguments { get; init; }
 }

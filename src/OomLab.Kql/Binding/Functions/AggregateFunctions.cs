@@ -4,7 +4,8 @@ using OomLab.Kql.Evaluation;
 namespace OomLab.Kql.Binding;
 
 /// <summary>
-/// The aggregate functions. All ignore nulls except <c>count()</c>, which counts rows. Kernels loop over
+/// The aggregate functions. All ignore nulls except <c>count()</c>, which counts rows; a group without values gets
+/// the default that summarize-operator.md gives for no rows (0 for counts, sums and spreads, [] for lists, NaN for avg, else null). Kernels loop over
 /// typed arrays with one accumulator slot per group.
 /// </summary>
 internal static partial class AggregateFunctions
@@ -21,7 +22,7 @@ internal static partial class AggregateFunctions
     {
         var all = new List<AggregateFunction>
         {
-            new("count", 0, 0, _ => KqlType.Long, Count) { NameIncludesArgument = false },
+            new("count", 0, 1, _ => KqlType.Long, Count),
             new("countif", 1, 1, t => t[0] is KqlType.Bool or KqlType.Dynamic ? KqlType.Long : null, CountIf) { NameIncludesArgument = false },
             new("sum", 1, 1, SumType, (a, g, n, _) => Sum(a[0], null, g, n)),
             new("sumif", 2, 2, t => t[1] == KqlType.Bool ? SumType(t) : null, (a, g, n, _) => Sum(a[0], (BoolColumn)a[1], g, n)),
@@ -30,14 +31,48 @@ internal static partial class AggregateFunctions
             new("min", 1, 1, t => t[0], (a, g, n, _) => Extreme(a[0], g, n, -1)),
             new("max", 1, 1, t => t[0], (a, g, n, _) => Extreme(a[0], g, n, 1)),
             new("any", 1, 1, t => t[0], Any),
-            new("dcount", 1, 2, _ => KqlType.Long, DCount),
+            new("take_any", 1, 1, t => t[0], Any) { NamePrefix = string.Empty },
+            new("dcount", 1, 2, _ => KqlType.Long, (a, g, n, _) => DCount(a[0], null, g, n)),
+            new("dcountif", 2, 3, t => t[1] == KqlType.Bool ? KqlType.Long : null, (a, g, n, _) => DCount(a[0], (BoolColumn)a[1], g, n)),
+            new("stdev", 1, 1, SpreadType, (a, g, n, _) => Spread(a[0], null, g, n, sample: true, root: true)),
+            new("stdevif", 2, 2, t => t[1] == KqlType.Bool ? SpreadType(t) : null, (a, g, n, _) => Spread(a[0], (BoolColumn)a[1], g, n, sample: true, root: true)),
+            new("stdevp", 1, 1, SpreadType, (a, g, n, _) => Spread(a[0], null, g, n, sample: false, root: true)),
+            new("variance", 1, 1, SpreadType, (a, g, n, _) => Spread(a[0], null, g, n, sample: true, root: false)),
+            new("varianceif", 2, 2, t => t[1] == KqlType.Bool ? SpreadType(t) : null, (a, g, n, _) => Spread(a[0], (BoolColumn)a[1], g, n, sample: true, root: false)),
+            new("variancep", 1, 1, SpreadType, (a, g, n, _) => Spread(a[0], null, g, n, sample: false, root: false)),
             new("percentile", 2, 2, t => t[1].IsNumeric() && t[0] is not (KqlType.String or KqlType.Bool) ? (t[0] == KqlType.Int ? KqlType.Long : t[0] == KqlType.Dynamic ? KqlType.Real : t[0]) : null, Percentile)
             {
                 ConstantArguments = [1],
                 NameSuffixArguments = true,
             },
-            new("make_list", 1, 2, _ => KqlType.Dynamic, (a, g, n, _) => MakeList(a, g, n, distinct: false)) { ConstantArguments = [1] },
-            new("make_set", 1, 2, _ => KqlType.Dynamic, (a, g, n, _) => MakeList(a, g, n, distinct: true)) { ConstantArguments = [1] },
+            new("make_list", 1, 2, _ => KqlType.Dynamic, (a, g, n, _) => MakeList(a[0], null, a.Length > 1 ? a[1] : null, g, n, distinct: false))
+            {
+                ConstantArguments = [1],
+                NamePrefix = "list",
+            },
+            new("make_set", 1, 2, _ => KqlType.Dynamic, (a, g, n, _) => MakeList(a[0], null, a.Length > 1 ? a[1] : null, g, n, distinct: true))
+            {
+                ConstantArguments = [1],
+                NamePrefix = "set",
+            },
+            new("make_list_if", 2, 3, t => t[1] == KqlType.Bool ? KqlType.Dynamic : null, (a, g, n, _) => MakeList(a[0], (BoolColumn)a[1], a.Length > 2 ? a[2] : null, g, n, distinct: false))
+            {
+                ConstantArguments = [2],
+                NamePrefix = "list",
+            },
+            new("make_set_if", 2, 3, t => t[1] == KqlType.Bool ? KqlType.Dynamic : null, (a, g, n, _) => MakeList(a[0], (BoolColumn)a[1], a.Length > 2 ? a[2] : null, g, n, distinct: true))
+            {
+                ConstantArguments = [2],
+                NamePrefix = "set",
+            },
+            new("covariance", 2, 2, CovarianceType, (a, g, n, _) => Covariance(a[0], a[1], null, g, n, sample: true)) { NamedArguments = 2 },
+            new("covarianceif", 3, 3, t => t[2] == KqlType.Bool ? CovarianceType(t) : null, (a, g, n, _) => Covariance(a[0], a[1], (BoolColumn)a[2], g, n, sample: true)) { NamedArguments = 2 },
+            new("covariancep", 2, 2, CovarianceType, (a, g, n, _) => Covariance(a[0], a[1], null, g, n, sample: false)) { NamedArguments = 2 },
+            new("covariancepif", 3, 3, t => t[2] == KqlType.Bool ? CovarianceType(t) : null, (a, g, n, _) => Covariance(a[0], a[1], (BoolColumn)a[2], g, n, sample: false)) { NamedArguments = 2 },
+            new("variancepif", 2, 2, t => t[1] == KqlType.Bool ? SpreadType(t) : null, (a, g, n, _) => Spread(a[0], (BoolColumn)a[1], g, n, sample: false, root: false)),
+            new("stdevpif", 2, 2, t => t[1] == KqlType.Bool ? SpreadType(t) : null, (a, g, n, _) => Spread(a[0], (BoolColumn)a[1], g, n, sample: false, root: true)),
+            new("make_bag", 1, 2, t => t[0] == KqlType.Dynamic ? KqlType.Dynamic : null, (a, g, n, _) => MakeBag(a[0], null, g, n)) { ConstantArguments = [1], NamePrefix = "bag" },
+            new("make_bag_if", 2, 3, t => t[0] == KqlType.Dynamic && t[1] == KqlType.Bool ? KqlType.Dynamic : null, (a, g, n, _) => MakeBag(a[0], (BoolColumn)a[1], g, n)) { ConstantArguments = [2], NamePrefix = "bag" },
         };
         return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
@@ -87,7 +122,6 @@ internal static partial class AggregateFunctions
 
     private static Column Sum(Column values, BoolColumn? predicate, int[] groups, int n)
     {
-        var seen = new bool[n];
         if (values is Int64Column longs)
         {
             var sums = new long[n];
@@ -96,11 +130,10 @@ internal static partial class AggregateFunctions
                 if (!longs.IsNull(i) && (predicate is null || predicate.IsTrue(i)))
                 {
                     sums[groups[i]] += longs.Values[i];
-                    seen[groups[i]] = true;
                 }
             }
 
-            return new Int64Column(longs.Type == KqlType.Int ? KqlType.Long : longs.Type, sums, Unseen(seen));
+            return new Int64Column(longs.Type == KqlType.Int ? KqlType.Long : longs.Type, sums, null);
         }
 
         var reals = Kernels.ToReals(values, groups.Length);
@@ -110,11 +143,10 @@ internal static partial class AggregateFunctions
             if (!values.IsNull(i) && !double.IsNaN(reals[i]) && (predicate is null || predicate.IsTrue(i)))
             {
                 totals[groups[i]] += reals[i];
-                seen[groups[i]] = true;
             }
         }
 
-        return new RealColumn(totals, Unseen(seen));
+        return new RealColumn(totals, null);
     }
 
     private static Column Avg(Column values, BoolColumn? predicate, int[] groups, int n)
@@ -131,27 +163,65 @@ internal static partial class AggregateFunctions
             }
         }
 
+        // No values: real 0 / 0 is NaN (summarize-operator.md shows avg_x NaN over no rows); a datetime or timespan has no NaN.
         var nulls = new bool[n];
         var any = false;
         for (var g = 0; g < n; g++)
         {
-            if (counts[g] == 0)
+            totals[g] /= counts[g];
+            if (counts[g] == 0 && values.Type is KqlType.TimeSpan or KqlType.DateTime)
             {
                 nulls[g] = true;
                 any = true;
-            }
-            else
-            {
-                totals[g] /= counts[g];
             }
         }
 
         if (values.Type is KqlType.TimeSpan or KqlType.DateTime)
         {
-            return new Int64Column(values.Type, totals.Select(t => (long)Math.Round(t)).ToArray(), any ? nulls : null);
+            return new Int64Column(values.Type, totals.Select(t => double.IsNaN(t) ? 0 : (long)Math.Round(t)).ToArray(), any ? nulls : null);
         }
 
-        return new RealColumn(totals, any ? nulls : null);
+        return new RealColumn(totals, null);
+    }
+
+    private static KqlType? SpreadType(KqlType[] t) => t[0].IsNumeric() || t[0] == KqlType.Dynamic ? KqlType.Real : null;
+
+    // Two-pass over each group's values (mean, then squared deviations) for accuracy; a group of fewer than two values
+    // (one for the population forms) has no spread: 0, the default over no rows (summarize-operator.md).
+    private static Column Spread(Column values, BoolColumn? predicate, int[] groups, int n, bool sample, bool root)
+    {
+        var reals = Kernels.ToReals(values, groups.Length);
+        var totals = new double[n];
+        var counts = new long[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (!values.IsNull(i) && !double.IsNaN(reals[i]) && (predicate is null || predicate.IsTrue(i)))
+            {
+                totals[groups[i]] += reals[i];
+                counts[groups[i]]++;
+            }
+        }
+
+        var squares = new double[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (!values.IsNull(i) && !double.IsNaN(reals[i]) && (predicate is null || predicate.IsTrue(i)))
+            {
+                var g = groups[i];
+                var d = reals[i] - (totals[g] / counts[g]);
+                squares[g] += d * d;
+            }
+        }
+
+        var result = new double[n];
+        for (var g = 0; g < n; g++)
+        {
+            var divisor = sample ? counts[g] - 1 : counts[g];
+            var v = divisor > 0 ? squares[g] / divisor : 0;
+            result[g] = root ? Math.Sqrt(v) : v;
+        }
+
+        return new RealColumn(result, null);
     }
 
     private static Column Extreme(Column values, int[] groups, int n, int sign)
@@ -244,15 +314,15 @@ internal static partial class AggregateFunctions
         return a[0].Gather(rows).Materialize();
     }
 
-    private static Column DCount(Column[] a, int[] groups, int n, EvalContext context)
+    private static Column DCount(Column values, BoolColumn? predicate, int[] groups, int n)
     {
         var encoder = new KeyEncoder(1);
-        var codes = encoder.Encode([a[0]], groups.Length);
+        var codes = encoder.Encode([values], groups.Length);
         var seen = new HashSet<long>();
         var counts = new long[n];
         for (var i = 0; i < groups.Length; i++)
         {
-            if (!a[0].IsNull(i) && seen.Add(((long)groups[i] << 31) | (uint)codes[i]))
+            if (!values.IsNull(i) && (predicate is null || predicate.IsTrue(i)) && seen.Add(((long)groups[i] << 31) | (uint)codes[i]))
             {
                 counts[groups[i]]++;
             }
@@ -276,15 +346,15 @@ internal static partial class AggregateFunctions
         return nulls;
     }
 
-    private static Column MakeList(Column[] a, int[] groups, int n, bool distinct)
+    private static Column MakeList(Column values, BoolColumn? predicate, Column? max, int[] groups, int n, bool distinct)
     {
-        var limit = a.Length > 1 && a[1].Length > 0 && !a[1].IsNull(0) ? a[1].Get(0).Long : 1_048_576;
+        var limit = max is not null && max.Length > 0 && !max.IsNull(0) ? max.Get(0).Long : 1_048_576;
         var lists = new JsonArray?[n];
         var sets = distinct ? new HashSet<string>?[n] : null;
         for (var i = 0; i < groups.Length; i++)
         {
-            var v = a[0].Get(i);
-            if (v.IsNull)
+            var v = values.Get(i);
+            if (v.IsNull || (predicate is not null && !predicate.IsTrue(i)))
             {
                 continue;
             }
@@ -296,15 +366,82 @@ internal static partial class AggregateFunctions
                 continue;
             }
 
-            var node = DynamicValues.From(v);
-            if (sets is not null && !(sets[g] ??= new HashSet<string>(StringComparer.Ordinal)).Add(node?.ToJsonString() ?? "null"))
+            // make-set-aggregation-function.md, "Set from array column": make_set of arrays is the set of their elements.
+            IEnumerable<JsonNode?> nodes = sets is not null && v.Dynamic is JsonArray array ? array.Select(e => e?.DeepClone()) : [DynamicValues.From(v)];
+            foreach (var node in nodes)
+            {
+                if (list.Count < limit && (sets is null || (sets[g] ??= new HashSet<string>(StringComparer.Ordinal)).Add(node?.ToJsonString() ?? "null")))
+                {
+                    list.Add(node);
+                }
+            }
+        }
+
+        return new DynamicColumn(lists.Select(l => (object?)(l ?? [])).ToArray());
+    }
+
+    // make-bag-aggregation-function.md: the union of the group's property bags; a key seen again keeps its first value.
+    private static Column MakeBag(Column values, BoolColumn? predicate, int[] groups, int n)
+    {
+        var bags = new JsonObject?[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if ((predicate is not null && !predicate.IsTrue(i)) || values.Get(i).Dynamic is not JsonObject bag)
             {
                 continue;
             }
 
-            list.Add(node);
+            var merged = bags[groups[i]] ??= [];
+            foreach (var (key, value) in bag)
+            {
+                if (!merged.ContainsKey(key))
+                {
+                    merged[key] = value?.DeepClone();
+                }
+            }
         }
 
-        return new DynamicColumn(lists.Select(l => (object?)(l ?? [])).ToArray());
+        return new DynamicColumn(bags.Select(b => (object?)(b ?? [])).ToArray());
+    }
+
+    private static KqlType? CovarianceType(KqlType[] t) => (t[0].IsNumeric() || t[0] == KqlType.Dynamic) && (t[1].IsNumeric() || t[1] == KqlType.Dynamic) ? KqlType.Real : null;
+
+    // covariance-aggregation-function.md: the sample (n - 1) or population (n) covariance of the rows where both are not null.
+    private static Column Covariance(Column xs, Column ys, BoolColumn? predicate, int[] groups, int n, bool sample)
+    {
+        var x = Kernels.ToReals(xs, groups.Length);
+        var y = Kernels.ToReals(ys, groups.Length);
+        bool Counted(int i) => !xs.IsNull(i) && !ys.IsNull(i) && (predicate is null || predicate.IsTrue(i));
+        var sx = new double[n];
+        var sy = new double[n];
+        var counts = new long[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (Counted(i))
+            {
+                sx[groups[i]] += x[i];
+                sy[groups[i]] += y[i];
+                counts[groups[i]]++;
+            }
+        }
+
+        var products = new double[n];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (Counted(i))
+            {
+                var g = groups[i];
+                products[g] += (x[i] - (sx[g] / counts[g])) * (y[i] - (sy[g] / counts[g]));
+            }
+        }
+
+        var result = new double[n];
+        for (var g = 0; g < n; g++)
+        {
+            var divisor = sample ? counts[g] - 1 : counts[g];
+            result[g] = divisor > 0 ? products[g] / divisor : 0;
+        }
+
+        return new RealColumn(result, null);
     }
 }

@@ -13,7 +13,7 @@ internal static partial class ScalarFunctions
         all.Add(all[^1] with { Name = "todecimal" });
         all.Add(new("tolong", 1, 1, Returns(KqlType.Long), (a, _) => ToLong(a[0], KqlType.Long)));
         all.Add(new("toint", 1, 1, Returns(KqlType.Int), (a, _) => ToLong(a[0], KqlType.Int)));
-        all.Add(new("tostring", 1, 1, Returns(KqlType.String), (a, _) => KqlValue.FromString(a[0].ToText()), ToStringColumn));
+        all.Add(new("tostring", 1, 1, Returns(KqlType.String), (a, _) => KqlValue.FromString(a[0].ToKqlString()), ToStringColumn));
         all.Add(new("tobool", 1, 1, Returns(KqlType.Bool), (a, _) => ToBool(a[0])));
         all.Add(all[^1] with { Name = "toboolean" });
         all.Add(new("todatetime", 1, 1, Returns(KqlType.DateTime), (a, _) => ToDateTime(a[0])));
@@ -27,7 +27,7 @@ internal static partial class ScalarFunctions
         all.Add(all[^1] with { Name = "iif" });
         all.Add(new("case", 3, 99, CaseType, (a, _) => Case(a)));
         all.Add(new("coalesce", 1, 64, CoalesceType, (a, _) => Coalesce(a)));
-        all.Add(new("strcat", 1, 64, Returns(KqlType.String), (a, _) => KqlValue.FromString(string.Concat(a.ToArray().Select(v => v.ToText()))), StrcatColumn));
+        all.Add(new("strcat", 1, 64, Returns(KqlType.String), (a, _) => KqlValue.FromString(string.Concat(a.ToArray().Select(v => v.ToKqlString()))), StrcatColumn));
         all.Add(new("gettype", 1, 1, Returns(KqlType.String), (a, _) => KqlValue.FromString(a[0].Type.Name())));
     }
 
@@ -177,8 +177,10 @@ internal static partial class ScalarFunctions
         {
             KqlType.Bool => v,
             KqlType.Real => KqlValue.FromBool(v.Real != 0),
-            KqlType.String => v.String.Equals("true", StringComparison.OrdinalIgnoreCase) || v.String == "1" ? KqlValue.FromBool(true)
-                : v.String.Equals("false", StringComparison.OrdinalIgnoreCase) || v.String == "0" ? KqlValue.FromBool(false) : KqlValue.Null(KqlType.Bool),
+            // tobool-function.md: "true"/"false" (any case, surrounding blanks allowed) and, as for numbers, an integer (non-zero is true); else null.
+            KqlType.String => bool.TryParse(v.String, out var b) ? KqlValue.FromBool(b)
+                : long.TryParse(v.String, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var l) ? KqlValue.FromBool(l != 0)
+                : KqlValue.Null(KqlType.Bool),
             KqlType.Dynamic => ToBool(DynamicValues.ToScalar(v.Dynamic)),
             _ => KqlValue.FromBool(v.Long != 0),
         };
@@ -286,14 +288,14 @@ internal static partial class ScalarFunctions
                 if (!ReferenceEquals(node, last))
                 {
                     last = node;
-                    lastText = value.ToText();
+                    lastText = value.ToKqlString();
                 }
 
                 texts[row] = lastText;
             }
             else
             {
-                texts[row] = value.ToText();
+                texts[row] = value.ToKqlString();
             }
         }
 

@@ -15,7 +15,12 @@ internal static partial class ScalarFunctions
         all.Add(new("pack_array", 1, 64, Returns(KqlType.Dynamic), (a, _) => KqlValue.FromDynamic(new JsonArray(a.ToArray().Select(v => DynamicValues.From(v)).ToArray()))));
         all.Add(new("bag_pack", 2, 64, Returns(KqlType.Dynamic), (a, _) => Pack(a)));
         all.Add(all[^1] with { Name = "pack" });
+
+        // pack_all(true): bound by the binder over the row's columns; not a name a query can call.
+        all.Add(new("\0pack_nonempty", 2, 4096, Returns(KqlType.Dynamic), (a, _) => Pack(a, skipEmpty: true)));
     }
+
+    public static KqlValue ParseJsonText(string text) => ParseJson(KqlValue.FromString(text));
 
     private static KqlValue ParseJson(in KqlValue value)
     {
@@ -28,11 +33,16 @@ internal static partial class ScalarFunctions
         return value.Type == KqlType.String ? KqlValue.FromDynamic(DynamicColumn.Parse(value.String)) : KqlValue.FromDynamic(DynamicValues.From(value));
     }
 
-    private static KqlValue Pack(ReadOnlySpan<KqlValue> a)
+    private static KqlValue Pack(ReadOnlySpan<KqlValue> a, bool skipEmpty = false)
     {
         var obj = new JsonObject();
         for (var i = 0; i + 1 < a.Length; i += 2)
         {
+            if (skipEmpty && (a[i + 1].IsNull || (a[i + 1].Type == KqlType.String && a[i + 1].String.Length == 0)))
+            {
+                continue;
+            }
+
             obj[a[i].ToText()] = DynamicValues.From(a[i + 1]);
         }
 

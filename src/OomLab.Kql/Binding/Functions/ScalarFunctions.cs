@@ -8,7 +8,7 @@ internal static partial class ScalarFunctions
 {
     private static readonly Dictionary<string, ScalarFunction> Functions = Build();
 
-    public static IEnumerable<string> Names => Functions.Keys;
+    public static IEnumerable<string> Names => Functions.Keys.Where(k => k[0] != '\0');
 
     public static ScalarFunction? Find(string name) => Functions.GetValueOrDefault(name);
 
@@ -20,6 +20,12 @@ internal static partial class ScalarFunctions
         AddDateTimes(all);
         AddMath(all);
         AddDynamic(all);
+        AddArrays(all);
+        AddText(all);
+        AddMoreMath(all);
+        AddMoreDateTimes(all);
+        AddNetwork(all);
+        AddSeries(all);
         return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 

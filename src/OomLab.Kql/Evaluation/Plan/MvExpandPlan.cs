@@ -11,19 +11,27 @@ namespace OomLab.Kql.Evaluation;
 internal sealed class MvExpandPlan(QueryPlan input, IReadOnlyList<(int Ordinal, BoundExpression Expression, KqlType Type)> items, long limit, Schema schema, TextSpan span)
     : QueryPlan(schema, span)
 {
+    /// <summary>Whether a property bag expands into <c>[key, value]</c> arrays (<c>bagexpansion=array</c>).</summary>
+    public bool BagsAsArrays { get; init; }
+
+    /// <summary>Whether the last column holds each element's index (<c>with_itemindex=</c>).</summary>
+    public bool WithIndex { get; init; }
+
     protected override KqlTable ExecuteCore(EvalContext context)
     {
         var table = input.Execute(context);
         var values = items.Select(i => i.Expression.Evaluate(context, table)).ToArray();
         var rows = new List<int>();
+        var indexes = new List<long>();
         var elements = items.Select(_ => new List<JsonNode?>()).ToArray();
         for (var r = 0; r < table.RowCount; r++)
         {
-            var lists = values.Select(v => Elements(v.Get(r).Dynamic)).ToArray();
+            var lists = values.Select(v => Elements(v.Get(r).Dynamic, BagsAsArrays)).ToArray();
             var count = Math.Min(limit, lists.Max(l => l.Count));
             for (var k = 0; k < count; k++)
             {
                 rows.Add(r);
+                indexes.Add(k);
                 for (var c = 0; c < lists.Length; c++)
                 {
                     elements[c].Add(k < lists[c].Count ? lists[c][k] : null);
@@ -75,13 +83,19 @@ internal sealed class MvExpandPlan(QueryPlan input, IReadOnlyList<(int Ordinal, 
             }
         }
 
+        if (WithIndex)
+        {
+            columns.Add(new KqlColumn(Schema.Columns[^1].Name, new Int64Column(KqlType.Long, indexes.ToArray(), null)));
+        }
+
         return new KqlTable(string.Empty, columns, selection.Length);
     }
 
-    private static List<JsonNode?> Elements(JsonNode? node) => node switch
+    private static List<JsonNode?> Elements(JsonNode? node, bool bagsAsArrays) => node switch
     {
         null => [],
         JsonArray array => [.. array],
+        JsonObject obj when bagsAsArrays => obj.Select(p => (JsonNode?)new JsonArray(JsonValue.Create(p.Key), p.Value?.DeepClone())).ToList(),
         JsonObject obj => obj.Select(p => (JsonNode?)new JsonObject { [p.Key] = p.Value?.DeepClone() }).ToList(),
         _ => [node],
     };
