@@ -151,7 +151,7 @@ internal static partial class Diagnoser
     {
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         DateTimeOffset? start = null, end = null;
-        foreach (var schema in TelemetrySchema.Tables)
+        foreach (var schema in TelemetrySchema.Known)
         {
             if (!tables.TryGetTable(schema.Name, out _))
             {

@@ -14,7 +14,7 @@ public sealed class ImportCommandTests
         var result = await OomLabCli.RunAsync("import", file, "--out", directory.Combine("store"));
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stdout.ShouldContain("30 rows into requests (columns not in requests, skipped: client_City)");
+        result.Stdout.ShouldContain("30 rows into requests (columns added to requests: client_City)");
         var query = await OomLabCli.RunAsync("query", "requests | summarize n = count(), d = max(duration), b = max(tolong(customDimensions.ContentLengthBytes))", "--telemetry", directory.Combine("store"), "--format", "csv");
         query.Stdout.ShouldContain("30,00:00:00.0415,65536");
     }
