@@ -83,15 +83,34 @@ internal sealed class ExportInput : IDisposable
     /// <summary>After the whole file was read: a gzip file must have given the length its trailer records.</summary>
     public void Verify()
     {
-        if (gunzipped is not null)
+        if (IsTruncated())
         {
-            // Drain what the reader did not need (trailing whitespace) so the count is the whole length.
-            Stream.CopyTo(Stream.Null);
-            if ((uint)gunzipped.Count != expectedLength)
-            {
-                throw new ImportException(file, 1, 1, ImportMessages.GzipTruncated);
-            }
+            throw new ImportException(file, 1, 1, ImportMessages.GzipTruncated);
         }
+    }
+
+    /// <summary>
+    /// Whether a gzip file gave less than its trailer records (read to its end to tell): a reader's error in a truncated
+    /// file is then named as the truncation it comes from.
+    /// </summary>
+    public bool IsTruncated()
+    {
+        if (gunzipped is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            // Drain what the reader did not need (trailing whitespace, or all that follows an error) so the count is the whole length.
+            Stream.CopyTo(Stream.Null);
+        }
+        catch (ImportException)
+        {
+            return true;
+        }
+
+        return (uint)gunzipped.Count != expectedLength;
     }
 
     public void Dispose()

@@ -76,7 +76,7 @@ internal sealed class TableSink : IDisposable
                     continue;
                 }
 
-                index = AddColumn(name, declared.TryGetValue(name, out var type) ? type : TypeOf(cell));
+                index = AddColumn(name, declared.TryGetValue(name, out var type) ? type : TypeOf(name, cell));
             }
 
             assigned[index] = row;
@@ -102,8 +102,11 @@ internal sealed class TableSink : IDisposable
 
     public void Dispose() => insert?.Dispose();
 
-    private static TelemetryColumnType TypeOf(Cell cell) =>
-        cell.Text is not null ? TelemetryColumnType.String : CellConverter.TypeOf(cell.Json) ?? TelemetryColumnType.String;
+    // Log Analytics' and Application Insights' time columns are datetimes in every table, known or not.
+    private static TelemetryColumnType TypeOf(string name, Cell cell) =>
+        name is "TimeGenerated" or "timestamp" ? TelemetryColumnType.DateTime
+        : cell.Text is not null ? TelemetryColumnType.String
+        : CellConverter.TypeOf(cell.Json) ?? TelemetryColumnType.String;
 
     private object? Convert(int index, Cell cell, (long Line, long Column) at)
     {

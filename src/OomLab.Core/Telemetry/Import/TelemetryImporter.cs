@@ -38,25 +38,16 @@ internal static class TelemetryImporter
             {
                 using (var input = ExportInput.Open(file))
                 {
-                    switch (input.Shape)
+                    try
                     {
-                        case ExportShape.Json:
-                            using (var tokens = new JsonTokenStream(input.Stream, file))
-                            {
-                                JsonExportReader.Read(tokens, session, cancellationToken);
-                                input.Verify();
-                            }
-
-                            break;
-                        default:
-                            using (var text = new StreamReader(input.Stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16))
-                            {
-                                CsvExportReader.Read(text, session, cancellationToken);
-                                input.Verify();
-                            }
-
-                            break;
+                        Read(input, file, session, cancellationToken);
                     }
+                    catch (ImportException ex) when (input.IsTruncated())
+                    {
+                        throw new ImportException(file, ex.Line, ex.Column, $"{ex.Problem}: {ImportMessages.GzipTruncated}");
+                    }
+
+                    input.Verify();
                 }
 
                 session.Commit();
@@ -80,6 +71,20 @@ internal static class TelemetryImporter
                 }
             }
         }
+    }
+
+    private static void Read(ExportInput input, string file, ImportSession session, CancellationToken cancellationToken)
+    {
+        if (input.Shape == ExportShape.Json)
+        {
+            // Not disposed here: disposing the tokens would close the input, which Verify still reads to its end.
+            var tokens = new JsonTokenStream(input.Stream, file);
+            JsonExportReader.Read(tokens, session, cancellationToken);
+            return;
+        }
+
+        var text = new StreamReader(input.Stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
+        CsvExportReader.Read(text, session, cancellationToken);
     }
 
     // The rows are in the store: a copy that cannot be written only costs speed, since queries then read the store.
