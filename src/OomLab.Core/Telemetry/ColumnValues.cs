@@ -16,9 +16,12 @@ internal static class ColumnValues
     {
         ArgumentNullException.ThrowIfNull(column);
         ArgumentNullException.ThrowIfNull(parts);
-        if (parts is [{ Sources: [var only] }] && only.Type == column.Type)
+        // The usual case takes no copy: one part with rows (the other naming's table is empty or absent), whose first
+        // source is of the column's type and leaves no row to the next source.
+        var live = parts.Where(p => p.Rows > 0).ToList();
+        if (live is [{ Sources: [var first, ..] } one] && first.Type == column.Type && (one.Sources.Count == 1 || IsComplete(first, one.Rows)))
         {
-            return only with { Column = column };
+            return first with { Column = column };
         }
 
         var rows = parts.Sum(p => p.Rows);
@@ -46,6 +49,25 @@ internal static class ColumnValues
         }
 
         return FromValues(column, values);
+    }
+
+    /// <summary>Whether <paramref name="data"/> has a value (for text, a non-empty one) in each of its first <paramref name="rows"/> rows.</summary>
+    public static bool IsComplete(TelemetryColumnData data, int rows)
+    {
+        if (data.Values is string?[] strings)
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                if (string.IsNullOrEmpty(strings[r]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return data.Nulls is null || Array.IndexOf(data.Nulls, true, 0, rows) < 0;
     }
 
     // A stored value (long ticks, double, bool, string) of one type as the storage value of another; null when it is none.

@@ -20,7 +20,7 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
     private readonly ConcurrentDictionary<string, KqlTable> loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TableVersion> versions = new(StringComparer.Ordinal);
 
-    // The store's columns read so far, by (table, storage column): two views of one table share them.
+    // The store's columns read ahead (Prefetch), by (table, storage column), until a view takes them.
     private readonly ConcurrentDictionary<(string Table, string Column), TelemetryColumnData> columns = new();
 
     private TelemetryTableSource(string path, TelemetryReader reader)
@@ -154,20 +154,47 @@ internal sealed class TelemetryTableSource : ITableSource, IDisposable
             var index = c;
             var column = view.Columns[c];
             builder.AddDeferred(column.Name, TelemetryColumnData.KqlTypeOf(column.Type), total, into =>
-                ColumnValues.Assemble(column, [.. view.Parts.Select((part, p) => ((IReadOnlyList<TelemetryColumnData>)[.. view.Sources[index][p].Select(s => Read(part, s, rows[p]))], rows[p]))])
+                ColumnValues.Assemble(column, [.. view.Parts.Select((part, p) => (Sources(part, view.Sources[index][p], rows[p]), rows[p]))])
                     .AddTo(into));
         }
 
         return builder.Build();
     }
 
-    private TelemetryColumnData Read(TelemetryTable table, TelemetryColumn column, int rows) =>
-        columns.GetOrAdd((table.Name, column.Storage), _ =>
+    // A part's sources for one column; those after the first only when the first leaves rows empty.
+    private List<TelemetryColumnData> Sources(TelemetryTable part, IReadOnlyList<TelemetryColumn> sources, int rows)
+    {
+        var data = new List<TelemetryColumnData>(sources.Count);
+        if (rows == 0)
         {
-            var started = DiagnoseTimings.Start();
-            var data = ColumnFile.TryRead(ColumnarCopy.PathOf(path, table, column), versions[table.Name], column)
-                ?? reader.ReadColumn(table, column, rows);
-            DiagnoseTimings.Took($"read {table.Name}.{column.Name}", started);
             return data;
-        });
+        }
+
+        foreach (var source in sources)
+        {
+            data.Add(Read(part, source, rows));
+            if (ColumnValues.IsComplete(data[0], rows))
+            {
+                break;
+            }
+        }
+
+        return data;
+    }
+
+    private TelemetryColumnData Read(TelemetryTable table, TelemetryColumn column, int rows)
+    {
+        // Taken, not kept: the engine holds what it loads, and a kept copy would keep alive the JSON texts of dynamic
+        // columns it has parsed (tens of MiB at 1 M rows). A column two views read (rare) is read twice.
+        if (columns.TryRemove((table.Name, column.Storage), out var data))
+        {
+            return data;
+        }
+
+        var started = DiagnoseTimings.Start();
+        data = ColumnFile.TryRead(ColumnarCopy.PathOf(path, table, column), versions[table.Name], column)
+            ?? reader.ReadColumn(table, column, rows);
+        DiagnoseTimings.Took($"read {table.Name}.{column.Name}", started);
+        return data;
+    }
 }
