@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `oomlab import` of one generated file of N rows (default 1,000,000) in each export shape (bench/import/gen_shapes.py):
 # rows/s and peak RSS, from /usr/bin/time -v, each file into a store of its own.
-# usage: bench/import/import.sh [rows] [work-dir]
+# usage: [SHAPES=records,csv,...] bench/import/import.sh [rows] [work-dir]   (SHAPES: see gen_shapes.py; default all)
 # OOMLAB overrides the command (default: the Release build of the CLI run with `dotnet`, built here when missing;
 # `OOMLAB=./oomlab` times the ahead-of-time build instead).
 set -euo pipefail
@@ -15,8 +15,8 @@ if [[ -z "${OOMLAB:-}" && ! -f "$dll" ]]; then
 fi
 read -r -a oomlab <<< "${OOMLAB:-dotnet $dll}"
 mkdir -p "$work/export"
-if [[ ! -f "$work/export/gzip-AppTraces.jsonl.gz" ]]; then
-  python3 "$root/bench/import/gen_shapes.py" "$rows" "$work/export"
+if [[ -z "$(ls -A "$work/export")" ]]; then
+  python3 "$root/bench/import/gen_shapes.py" "$rows" "$work/export" "${SHAPES:-rest,az,records,functionapplogs,eventhub,csv,gzip}"
 fi
 echo "rows per file: $rows; load average: $(cut -d' ' -f1-3 /proc/loadavg); command: ${oomlab[*]}"
 printf '| %-32s | %9s | %8s | %9s | %11s | %13s |\n' shape "file MiB" "wall s" "CPU s" "rows/s" "peak RSS MiB"
