@@ -34,6 +34,7 @@ internal static class TelemetryImporter
             using var connection = TelemetryStore.Connect(storePath, SqliteOpenMode.ReadWriteCreate);
             List<TableImport> tables;
             List<TelemetryTable> written;
+            List<(string Table, long Rows)> tooLarge;
             using (var session = new ImportSession(connection, file, explicitTable))
             {
                 using (var input = ExportInput.Open(file))
@@ -53,10 +54,14 @@ internal static class TelemetryImporter
                 session.Commit();
                 committed = true;
                 tables = [.. session.Sinks.Select(s => new TableImport(s.Table.Name, s.Rows, s.Added))];
-                written = [.. session.Sinks.Select(s => s.Table)];
+                written = [.. session.Sinks.Where(s => s.Rows <= ColumnarCopy.MaxRows).Select(s => s.Table)];
+                tooLarge = [.. session.Sinks.Where(s => s.Rows > ColumnarCopy.MaxRows).Select(s => (s.Table.Name, s.Rows))];
             }
 
-            var notes = written.Select(table => WriteCopy(connection, storePath, table)).OfType<string>().ToList();
+            // A table given more rows than a copy is made for is not counted again to find that out: counting maps the store.
+            var notes = tooLarge.Select(t => $"no columnar copy of {t.Table} was written (this file alone has {t.Rows:N0} rows for it, more than the {ColumnarCopy.MaxRows:N0} a copy is made for); queries will read the store")
+                .Concat(written.Select(table => WriteCopy(connection, storePath, table)).OfType<string>())
+                .ToList();
             return new ImportResult(file, tables, notes);
         }
         finally
