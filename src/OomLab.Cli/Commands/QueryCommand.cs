@@ -27,7 +27,7 @@ internal static class QueryCommand
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var telemetry = new Option<string?>("--telemetry")
         {
-            Description = "A telemetry store to query: a lab run's folder, a host root, or a telemetry.db file. Its tables are requests, dependencies, traces, exceptions, performanceCounters, customMetrics, FunctionAppLogs and AppMetrics.",
+            Description = "A telemetry store to query: a lab run's folder, a host root, or a telemetry.db file. Its tables are requests, dependencies, traces, exceptions, performanceCounters, customMetrics, availabilityResults, FunctionAppLogs and AppMetrics, the workspace names of the same rows (AppRequests, AppDependencies, AppTraces, AppExceptions, AppPerformanceCounters, AppAvailabilityResults), and any table an import made.",
         };
         var maxRows = new Option<long>("--max-rows") { Description = "Row budget of row-multiplying operators (join, mv-expand, range, union).", DefaultValueFactory = _ => KqlOptions.DefaultMaxRows };
 

@@ -18,7 +18,7 @@ internal sealed class ColumnRecorder : ITableSource
 
     public ColumnRecorder()
     {
-        foreach (var schema in TelemetrySchema.Tables)
+        foreach (var schema in TelemetrySchema.Known)
         {
             var builder = new KqlTableBuilder(schema.Name);
             foreach (var column in schema.Columns)
@@ -38,7 +38,7 @@ internal sealed class ColumnRecorder : ITableSource
     /// <summary>The columns read so far, as (table, column).</summary>
     public IReadOnlyCollection<(string Table, string Column)> Read => read.Keys.ToList();
 
-    public IEnumerable<string> TableNames => TelemetrySchema.Tables.Select(t => t.Name);
+    public IEnumerable<string> TableNames => TelemetrySchema.Known.Select(t => t.Name);
 
     public bool TryGetTable(string name, [NotNullWhen(true)] out KqlTable? table) => tables.TryGetValue(name, out table);
 }

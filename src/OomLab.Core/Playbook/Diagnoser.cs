@@ -151,8 +151,15 @@ internal static partial class Diagnoser
     {
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         DateTimeOffset? start = null, end = null;
-        foreach (var schema in TelemetrySchema.Tables)
+        foreach (var schema in TelemetrySchema.Known)
         {
+            // In a store a classic table and its workspace twin show the same rows (TelemetryViews): the twin's count is this one's.
+            if (tables is TelemetryTableSource && TelemetryAliases.PairOf(schema.Name) is { } pair && rows.TryGetValue(pair.Other(schema.Name), out var twin))
+            {
+                rows[schema.Name] = twin;
+                continue;
+            }
+
             if (!tables.TryGetTable(schema.Name, out _))
             {
                 rows[schema.Name] = 0;

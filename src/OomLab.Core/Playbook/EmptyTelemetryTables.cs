@@ -11,7 +11,7 @@ internal static class EmptyTelemetryTables
     private static InMemoryTableSource Create()
     {
         var source = new InMemoryTableSource();
-        foreach (var table in TelemetrySchema.Tables)
+        foreach (var table in TelemetrySchema.Known)
         {
             var builder = new KqlTableBuilder(table.Name);
             foreach (var column in table.Columns)

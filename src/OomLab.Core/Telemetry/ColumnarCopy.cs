@@ -19,7 +19,7 @@ internal static class ColumnarCopy
 
     /// <summary>The file of <paramref name="column"/> of <paramref name="table"/> in the copy of the store at <paramref name="storePath"/>.</summary>
     public static string PathOf(string storePath, TelemetryTable table, TelemetryColumn column) =>
-        Path.Combine(DirectoryOf(storePath), table.Name, column.Name + Extension);
+        Path.Combine(DirectoryOf(storePath), table.Name, column.Storage + Extension);
 
     /// <summary>The folder of the copy of the store at <paramref name="storePath"/>.</summary>
     public static string DirectoryOf(string storePath) =>

@@ -24,7 +24,7 @@ internal sealed class TelemetryInsert : IDisposable
         ArgumentNullException.ThrowIfNull(table);
         this.connection = connection;
         columns = table.Columns.Count;
-        var sql = $"INSERT INTO \"{table.Name}\" VALUES ({string.Join(", ", Enumerable.Repeat("?", columns))});";
+        var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Storage}\""))}) VALUES ({string.Join(", ", Enumerable.Repeat("?", columns))});";
         Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out statement));
     }
 

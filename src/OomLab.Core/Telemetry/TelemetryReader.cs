@@ -88,7 +88,7 @@ internal sealed class TelemetryReader : IDisposable
         lock (gate)
         {
             // The raw statement API: the data reader's per-value checks cost several times what SQLite does per row.
-            var sql = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c.Name}\""))} FROM \"{table.Name}\" ORDER BY rowid LIMIT {rows};";
+            var sql = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c.Storage}\""))} FROM \"{table.Name}\" ORDER BY rowid LIMIT {rows};";
             Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement), sql);
             using (statement)
             {
@@ -133,7 +133,7 @@ internal sealed class TelemetryReader : IDisposable
 
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
-        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c.Name}\""))} FROM \"{table.Name}\" ORDER BY rowid LIMIT {rows};";
+        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c.Storage}\""))} FROM \"{table.Name}\" ORDER BY rowid LIMIT {rows};";
         using var reader = select.ExecuteReader();
         var row = 0;
         while (reader.Read())
@@ -179,9 +179,18 @@ internal sealed class TelemetryReader : IDisposable
         return new TelemetryTableData(table, row, data);
     }
 
-    /// <summary>Reads a table by its exact name; throws <see cref="OomLabException"/> for a name not in <see cref="TelemetrySchema"/>.</summary>
+    /// <summary>Reads a table by its exact name, with every column the store has; throws <see cref="OomLabException"/> for a table the store lacks.</summary>
     public TelemetryTableData ReadTable(string tableName) =>
-        ReadTable(TelemetrySchema.Find(tableName) ?? throw new OomLabException($"no telemetry table named '{tableName}'"));
+        ReadTable(Schema().FirstOrDefault(t => t.Name == tableName) ?? throw new OomLabException($"no telemetry table named '{tableName}'"));
+
+    /// <summary>The tables the store has, with their columns (<see cref="StoreSchema"/>).</summary>
+    public IReadOnlyList<TelemetryTable> Schema()
+    {
+        lock (gate)
+        {
+            return StoreSchema.Read(connection);
+        }
+    }
 
     private void Check(int code, string sql)
     {

@@ -14,7 +14,7 @@ public sealed class ImportCommandTests
         var result = await OomLabCli.RunAsync("import", file, "--out", directory.Combine("store"));
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stdout.ShouldContain("30 rows into requests (columns not in requests, skipped: client_City)");
+        result.Stdout.ShouldContain("30 rows into requests (columns added to requests: client_City)");
         var query = await OomLabCli.RunAsync("query", "requests | summarize n = count(), d = max(duration), b = max(tolong(customDimensions.ContentLengthBytes))", "--telemetry", directory.Combine("store"), "--format", "csv");
         query.Stdout.ShouldContain("30,00:00:00.0415,65536");
     }
@@ -50,6 +50,28 @@ public sealed class ImportCommandTests
         result.ErrorText.ShouldContain(location);
         result.ErrorText.ShouldContain(problem);
         result.Stderr.ShouldNotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("empty.json", new byte[0], "empty.json:1:1: the file is empty")]
+    [InlineData("image.json", new byte[] { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00 }, "image.json:1:1: binary data")]
+    [InlineData("requests.json.gz", null, "requests.json.gz:1:1: the gzip data ends early")]
+    public async Task Unreadable_file_exits_2_with_its_location_and_the_files_before_it_stay_imported(string name, byte[]? content, string error)
+    {
+        using var directory = new TempDirectory();
+        var good = directory.Write("requests.json", Exports.RestRequests(5, failing: false));
+        var bad = Path.Combine(directory.Path, name);
+        File.WriteAllBytes(bad, content ?? Exports.TruncatedGzip(Exports.RestRequests(50, failing: false)));
+        var store = directory.Combine("store");
+
+        var result = await OomLabCli.RunAsync("import", good, bad, "--out", store);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.ErrorText.ShouldContain(error);
+        result.Stderr.ShouldNotContain("   at ");
+        result.Stdout.ShouldContain("5 rows into requests");
+        var count = await OomLabCli.RunAsync("query", "requests | count", "--telemetry", store, "--format", "csv");
+        count.Stdout.ShouldContain("\n5");
     }
 
     [Fact]

@@ -6,6 +6,22 @@ namespace OomLab.Cli.Tests.Support;
 /// <summary>Application Insights exports as the REST API and the az CLI write them, for import tests.</summary>
 internal static class Exports
 {
+    /// <summary>
+    /// <paramref name="text"/> gzipped, cut where the compressed data ends (its trailer and last block gone): what an
+    /// interrupted download leaves.
+    /// </summary>
+    public static byte[] TruncatedGzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        var bytes = buffer.ToArray();
+        return bytes[..^8];
+    }
+
     public static readonly DateTime T0 = new(2026, 4, 5, 1, 30, 0, DateTimeKind.Utc);
 
     /// <summary>REST / <c>az monitor app-insights query -o json</c>: requests of a function whose HTTP dependency fails; duration in milliseconds.</summary>

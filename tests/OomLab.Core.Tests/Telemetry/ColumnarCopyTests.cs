@@ -25,7 +25,7 @@ public sealed class ColumnarCopyTests : IDisposable
     {
         var result = TelemetryImporter.Import(directory.Write(Path.Combine("exports", "requests.json"), Requests(300, seed: 1)), null, store);
 
-        result.CopyNotWritten.ShouldBeNull();
+        result.CopyNotes.ShouldBeEmpty();
         File.Exists(ColumnarCopy.PathOf(store, TelemetrySchema.Requests, TelemetrySchema.Requests.Columns[0])).ShouldBeTrue();
         Cells(store, "requests").ShouldBe(CellsWithoutCopy("requests"));
         Cells(store, "requests").ShouldContain(row => row.Contains("<null>", StringComparison.Ordinal));
@@ -185,7 +185,7 @@ public sealed class ColumnarCopyTests : IDisposable
         var result = TelemetryImporter.Import(directory.Write(Path.Combine("exports", "requests.json"), Requests(20, seed: 1)), null, store);
 
         result.Rows.ShouldBe(20);
-        result.CopyNotWritten.ShouldNotBeNull().ShouldContain("requests");
+        result.CopyNotes.ShouldHaveSingleItem().ShouldContain("requests");
         var cells = Cells(store, "requests");
         cells.Count.ShouldBe(20);
         cells[0].ShouldContain("BlobBufferProcessor");

@@ -9,6 +9,7 @@ internal sealed class ImportException : OomLabException
         File = file;
         Line = line;
         Column = column;
+        Problem = problem;
     }
 
     public ImportException()
@@ -33,4 +34,7 @@ internal sealed class ImportException : OomLabException
     public long Line { get; }
 
     public long Column { get; }
+
+    /// <summary>The problem alone, without the location.</summary>
+    public string Problem { get; } = string.Empty;
 }

@@ -1,7 +1,10 @@
 namespace OomLab.Telemetry.Import;
 
 /// <summary>
-/// What an import wrote: the table, the rows, the file's columns that table does not have (not imported), and why
-/// the table's columnar copy was not written (null when it was; the rows are imported either way).
+/// What an import of one file wrote: per table, the rows and the columns added to it (the file's columns the table did
+/// not have), and why a table's columnar copy was not written (the rows are imported either way).
 /// </summary>
-internal sealed record ImportResult(string File, string Table, long Rows, IReadOnlyList<string> IgnoredColumns, string? CopyNotWritten = null);
+internal sealed record ImportResult(string File, IReadOnlyList<TableImport> Tables, IReadOnlyList<string> CopyNotes)
+{
+    public long Rows => Tables.Sum(t => t.Rows);
+}

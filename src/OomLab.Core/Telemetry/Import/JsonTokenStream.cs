@@ -6,6 +6,7 @@ namespace OomLab.Telemetry.Import;
 /// <summary>
 /// Reads a JSON file token by token with <see cref="Utf8JsonReader"/> over a small buffer, so a file of any
 /// size takes memory in proportion to its largest value, not its length. Tracks lines and columns for errors.
+/// Reads a sequence of top-level values too (JSON lines, as diagnostic settings write to a storage account).
 /// </summary>
 internal sealed class JsonTokenStream : IDisposable
 {
@@ -18,7 +19,7 @@ internal sealed class JsonTokenStream : IDisposable
     private int start;
     private int end;
     private bool final;
-    private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+    private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowMultipleValues = true });
     private long line = 1;
     private long column = 1;
 
@@ -78,8 +79,13 @@ internal sealed class JsonTokenStream : IDisposable
         }
     }
 
+    /// <summary>Reads the next top-level value parsed; null at the end of the file.</summary>
+    public JsonDocument? ReadTopLevelValue() => ReadValue(orEnd: true);
+
     /// <summary>Reads the next whole value (a row, a column list, a scalar) parsed; null when the enclosing array or object ends instead.</summary>
-    public JsonDocument? ReadValue()
+    public JsonDocument? ReadValue() => ReadValue(orEnd: false);
+
+    private JsonDocument? ReadValue(bool orEnd)
     {
         while (true)
         {
@@ -87,9 +93,10 @@ internal sealed class JsonTokenStream : IDisposable
             bool complete;
             var tokenStart = 0;
             var first = JsonTokenType.None;
+            bool any;
             try
             {
-                complete = reader.Read();
+                complete = any = reader.Read();
                 if (complete)
                 {
                     tokenStart = (int)reader.TokenStartIndex;
@@ -119,7 +126,13 @@ internal sealed class JsonTokenStream : IDisposable
 
             if (final)
             {
-                throw new ImportException(file, line, column, "the file ends in the middle of a value");
+                if (orEnd && !any)
+                {
+                    TokenType = JsonTokenType.None;
+                    return null;
+                }
+
+                throw new ImportException(file, line, column, ImportMessages.EndsMidValue);
             }
 
             Refill();
@@ -138,7 +151,7 @@ internal sealed class JsonTokenStream : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new ImportException(file, Position.Line + (ex.LineNumber ?? 0), (ex.LineNumber ?? 0) == 0 ? Position.Column + (ex.BytePositionInLine ?? 0) : (ex.BytePositionInLine ?? 0) + 1, $"invalid JSON: {ex.Message}");
+            throw new ImportException(file, Position.Line + (ex.LineNumber ?? 0), (ex.LineNumber ?? 0) == 0 ? Position.Column + (ex.BytePositionInLine ?? 0) : (ex.BytePositionInLine ?? 0) + 1, ImportMessages.InvalidJson(ex.Message));
         }
     }
 
@@ -175,7 +188,7 @@ internal sealed class JsonTokenStream : IDisposable
         var c = (ex.BytePositionInLine ?? (column - 1)) + 1;
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return new ImportException(file, l, c, $"invalid JSON: {(cut > 0 ? message[..cut] : message)}");
+        return new ImportException(file, l, c, ImportMessages.InvalidJson(cut > 0 ? message[..cut] : message));
     }
 
     private void Refill()
@@ -191,7 +204,7 @@ internal sealed class JsonTokenStream : IDisposable
         {
             if (buffer.Length >= MaxValueBytes)
             {
-                throw new ImportException(file, line, column, $"a single value is larger than {MaxValueBytes / (1024 * 1024)} MiB; is this an Application Insights export?");
+                throw new ImportException(file, line, column, ImportMessages.ValueTooLarge(MaxValueBytes / (1024 * 1024)));
             }
 
             Array.Resize(ref buffer, buffer.Length * 2);
