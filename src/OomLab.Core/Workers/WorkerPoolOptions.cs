@@ -2,7 +2,12 @@ using OomLab.Memory;
 
 namespace OomLab.Workers;
 
-/// <summary>How a <see cref="WorkerPool"/> starts, watches and restarts its workers. Validated on construction.</summary>
+/// <summary>
+/// How a <see cref="WorkerPool"/> starts, watches and restarts its workers. Validated on construction.
+/// Every duration here is real time (measured with <see cref="TimeProvider.System"/> and <see cref="System.Diagnostics.Stopwatch"/>),
+/// never the pool's <see cref="TimeProvider"/>: in the lab that clock runs many times faster than real time and stamps
+/// telemetry only, so a 2-minute failure window or a 30 s recycle pause stays what it says under any compression.
+/// </summary>
 internal sealed record WorkerPoolOptions
 {
     /// <param name="command">The program that starts a worker: the <c>oomlab</c> apphost, or <c>dotnet</c>.</param>
