@@ -71,8 +71,9 @@ internal sealed record FunctionHostOptions
     public BlobDiscoveryOptions Discovery { get; init; } = BlobDiscoveryOptions.Default;
 
     /// <summary>
-    /// How long a lease hides a running blob from other hosts. Default 10 minutes; a host that dies
-    /// gives its leases back when the next host run opens the queue.
+    /// How long a lease hides a running blob from other hosts. Default 10 minutes; the host renews a running
+    /// invocation's lease once half of it has gone, and a host that dies gives its leases back when the next host
+    /// run opens the queue.
     /// </summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(10);
 
