@@ -20,7 +20,7 @@ internal sealed partial class FunctionHost
     private async Task RenewLeasesAsync(BlobQueue queue, CancellationToken cancellationToken)
     {
         var half = options.LeaseDuration / 2;
-        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Clamp(options.LeaseDuration.Ticks / 4, 1, LongestRenewalCheck.Ticks)));
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Clamp(options.LeaseDuration.Ticks / 4, TimeSpan.TicksPerMillisecond, LongestRenewalCheck.Ticks)));
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
