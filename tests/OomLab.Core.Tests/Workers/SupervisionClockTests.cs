@@ -13,7 +13,7 @@ public sealed class SupervisionClockTests
         // 100,000 lab seconds per real second: three exits a few milliseconds apart are hours apart on the lab clock,
         // yet they are well within a one-minute window of real time.
         var sink = new CollectingSink();
-        await using var pool = new WorkerPool(FailingWorker() with { MaxFailures = 3, FailureWindow = TimeSpan.FromMinutes(1) }, sink, new Lab.LabClock(LabClock.T0, 100_000));
+        await using var pool = new WorkerPool(FailingWorker() with { MaxFailures = 3, FailureWindow = TimeSpan.FromMinutes(1) }, sink, new global::OomLab.Lab.LabClock(LabClock.T0, 100_000));
         await Should.ThrowAsync<WorkerStartException>(() => pool.StartAsync());
 
         var lifecycle = await LifecycleAsync(sink, exits: 3);
