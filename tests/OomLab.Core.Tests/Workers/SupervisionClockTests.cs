@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OomLab.Memory;
 using OomLab.Tests.Support;
 using OomLab.Workers;
@@ -25,7 +26,7 @@ public sealed class SupervisionClockTests
     public async Task Restart_delays_run_in_real_time_when_the_lab_clock_stands_still()
     {
         var sink = new CollectingSink();
-        await using var pool = new WorkerPool(FailingWorker(), sink, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(LabClock.T0));
+        await using var pool = new WorkerPool(FailingWorker(), sink, new FakeTimeProvider(LabClock.T0));
         await Should.ThrowAsync<WorkerStartException>(() => pool.StartAsync());
 
         var lifecycle = await LifecycleAsync(sink, exits: 3);
