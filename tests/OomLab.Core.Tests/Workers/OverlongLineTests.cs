@@ -1,11 +1,12 @@
 using OomLab.Memory;
 using OomLab.Tests.Support;
 using OomLab.Workers;
+using Xunit.Abstractions;
 
 namespace OomLab.Tests.Workers;
 
 [Collection(MemoryMeasurementCollection.Name)]
-public sealed class OverlongLineTests
+public sealed class OverlongLineTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task A_worker_printing_1_GiB_without_a_newline_leaves_the_host_memory_flat_and_is_read_after_it()
@@ -45,6 +46,7 @@ public sealed class OverlongLineTests
         await done.CancelAsync();
         await watching;
 
+        output.WriteLine($"host Private Bytes: {before / Some.MiB} MiB before, {peak / Some.MiB} MiB at the peak, growth {(peak - before) / 1024} KiB");
         pool.ReadyCount.ShouldBe(1, "the Ready message after the long line was read");
         (peak - before).ShouldBeLessThan(64 * Some.MiB, $"Private Bytes went from {before} to {peak}");
     }
