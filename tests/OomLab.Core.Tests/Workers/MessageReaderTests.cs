@@ -75,6 +75,21 @@ public sealed class MessageReaderTests
         reader.Capacity.ShouldBeLessThanOrEqualTo(1001);
     }
 
+    [Fact]
+    public void A_worker_cuts_a_text_too_long_for_one_line_and_says_so()
+    {
+        var huge = new string('\u0001', 10 * ProtocolLimits.MaxTextChars);
+
+        var clipped = ProtocolLimits.Clip(huge);
+        var line = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new FailedMessage("a", "System.Exception", clipped, clipped, 1), WorkerJsonContext.Default.WorkerMessage);
+
+        clipped.ShouldEndWith(ProtocolMessages.Clipped(huge.Length));
+        clipped.Length.ShouldBe(ProtocolLimits.MaxTextChars + ProtocolMessages.Clipped(huge.Length).Length);
+        line.Length.ShouldBeLessThan(ProtocolLimits.MaxLineBytes, "a failed message with both texts escaped as \\uXXXX still fits one line");
+        ProtocolLimits.Clip("short").ShouldBe("short");
+    }
+
     /// <summary>A stream that returns at most <c>chunk</c> bytes per read, as a pipe may.</summary>
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
