@@ -14,11 +14,23 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
+        root.Options.Add(SelfLogOutput.Verbose);
+
         // Bare `oomlab` shows what it can do rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
             return Task.FromResult(ReportUsageErrors(parse));
+        }
+
+        try
+        {
+            SelfLogOutput.Configure(parse);
+        }
+        catch (OomLabException ex)
+        {
+            CommandRunner.WriteError(ex.Message);
+            return Task.FromResult(CommandRunner.UsageError);
         }
 
         // Ctrl-C cancels the verb's token; the verb then stops its workers, flushes telemetry and says where

@@ -177,7 +177,7 @@ internal static class HostCommand
             : trimmed.EndsWith('s') ? (trimmed[..^1], 1.0)
             : trimmed.EndsWith('m') ? (trimmed[..^1], 60.0)
             : (trimmed, 1.0);
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || double.IsInfinity(value))
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || !(value * unit < TimeSpan.MaxValue.TotalSeconds))
         {
             throw new OomLabException($"{option} \"{text}\": expected a duration such as 500ms, 2s or 1m");
         }

@@ -1,3 +1,5 @@
+using OomLab.Configuration;
+
 namespace OomLab.Blobs;
 
 /// <summary>How <see cref="BlobWatcher"/> finds blobs. Immutable; the constructor validates.</summary>
@@ -5,19 +7,17 @@ internal sealed class BlobDiscoveryOptions
 {
     /// <param name="quietPeriod">
     /// How long a file written in place must keep the same length and last-write time before it counts
-    /// as complete; default 200 ms. Files that appear by rename are complete at once.
+    /// as complete; default 200 ms, 0 to 1 day. Files that appear by rename are complete at once.
     /// </param>
     /// <param name="reconcileInterval">
-    /// How often a full scan catches anything notifications missed; default 2 s. A container whose scan takes longer
+    /// How often a full scan catches anything notifications missed; default 2 s, 1 ms to 1 day. A container whose scan takes longer
     /// than a tenth of this is scanned less often (<see cref="ReconcileAfter"/>).
     /// </param>
     /// <param name="capacity">Candidates buffered before discovery waits for the consumer; default 16,384.</param>
     public BlobDiscoveryOptions(TimeSpan? quietPeriod = null, TimeSpan? reconcileInterval = null, int capacity = 16_384)
     {
-        QuietPeriod = quietPeriod ?? TimeSpan.FromMilliseconds(200);
-        ReconcileInterval = reconcileInterval ?? TimeSpan.FromSeconds(2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(QuietPeriod, TimeSpan.Zero, nameof(quietPeriod));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReconcileInterval, TimeSpan.Zero, nameof(reconcileInterval));
+        QuietPeriod = OptionRange.UpToADay(quietPeriod ?? TimeSpan.FromMilliseconds(200), nameof(quietPeriod));
+        ReconcileInterval = OptionRange.PositiveUpToADay(reconcileInterval ?? TimeSpan.FromSeconds(2), nameof(reconcileInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
     }

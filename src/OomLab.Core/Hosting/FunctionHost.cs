@@ -81,6 +81,7 @@ internal sealed partial class FunctionHost
         var background = Task.WhenAll(
             discovering,
             HeartbeatAsync(pool, stopping.Token),
+            RenewLeasesAsync(queue, stopping.Token),
             CompleteAsync(queue, output));
         var tasks = new List<Task>();
         try

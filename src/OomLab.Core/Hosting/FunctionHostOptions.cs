@@ -31,6 +31,11 @@ internal sealed record FunctionHostOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrWhiteSpace(workerCommand);
+        if (ceiling.Bytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ceiling), ceiling.Bytes, "a ceiling larger than zero");
+        }
+
         ArgumentNullException.ThrowIfNull(workerCommandPrefix);
         Layout = layout;
         FunctionsAssembly = functionsAssembly;
@@ -56,10 +61,10 @@ internal sealed record FunctionHostOptions
     public IReadOnlyList<string> WorkerCommandPrefix { get; }
 
     /// <summary>The app's name: <c>cloud_RoleName</c>, <c>AppName</c>. Default <c>oomlab-app</c>.</summary>
-    public string AppName { get; init; } = "oomlab-app";
+    public string AppName { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("an app name", nameof(AppName)) : value; } = "oomlab-app";
 
     /// <summary>The instance's name: <c>cloud_RoleInstance</c>. Default the machine name.</summary>
-    public string InstanceName { get; init; } = Environment.MachineName;
+    public string InstanceName { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("an instance name", nameof(InstanceName)) : value; } = Environment.MachineName;
 
     /// <summary>The container the function is triggered by. Default <c>input</c>.</summary>
     public ContainerName InputContainer { get; init; } = ContainerName.Create("input");
@@ -68,25 +73,26 @@ internal sealed record FunctionHostOptions
     public ContainerName OutputContainer { get; init; } = ContainerName.Create("output");
 
     /// <summary>How discovery decides a blob is complete and how often it rescans; see <see cref="BlobDiscoveryOptions"/>.</summary>
-    public BlobDiscoveryOptions Discovery { get; init; } = BlobDiscoveryOptions.Default;
+    public BlobDiscoveryOptions Discovery { get; init => field = value ?? throw new ArgumentNullException(nameof(Discovery)); } = BlobDiscoveryOptions.Default;
 
     /// <summary>
-    /// How long a lease hides a running blob from other hosts. Default 10 minutes; a host that dies
-    /// gives its leases back when the next host run opens the queue.
+    /// How long a lease hides a running blob from other hosts. Default 10 minutes; the host renews a running
+    /// invocation's lease once half of it has gone, and a host that dies gives its leases back when the next host
+    /// run opens the queue. From 1 ms to 7 days (the longest visibility timeout of an Azure Storage queue).
     /// </summary>
-    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan LeaseDuration { get; init => field = OptionRange.Check(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(7), nameof(LeaseDuration), "1 ms to 7 days"); } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How often the host writes its heartbeat trace while all workers are up (real time). Default 1 s.</summary>
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How often the host writes its heartbeat trace while all workers are up (real time). Default 1 s; 1 ms to 1 day.</summary>
+    public TimeSpan HeartbeatInterval { get; init => field = OptionRange.PositiveUpToADay(value, nameof(HeartbeatInterval)); } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Stop once the queue has had nothing queued or running for this long (real time); null runs until
-    /// cancelled. Default null.
+    /// cancelled. Default null; zero or more.
     /// </summary>
-    public TimeSpan? StopWhenIdleFor { get; init; }
+    public TimeSpan? StopWhenIdleFor { get => field; init => field = value is not { } idle || idle >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(StopWhenIdleFor), value, "zero or more"); }
 
     /// <summary>Extra environment variables for the workers (app settings the function reads).</summary>
-    public IReadOnlyDictionary<string, string> AppSettings { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> AppSettings { get; init => field = value ?? throw new ArgumentNullException(nameof(AppSettings)); } = new Dictionary<string, string>();
 
     /// <summary>
     /// How workers are started and talked to; default oomlab's own workers from <see cref="WorkerCommand"/> and

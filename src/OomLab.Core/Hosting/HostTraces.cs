@@ -11,6 +11,12 @@ internal static class HostTraces
 
     public const string Stopping = "Stopping Host";
 
+    public static string LeaseNotRenewed(string blobName) =>
+        $"the lease of blob {blobName} was lost before it could be renewed; the blob may run again";
+
+    public static string LeasesNotRenewed(int count, Exception error) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} lease(s) could not be renewed ({error.GetType().Name}: {error.Message}); trying again");
+
     public static string Starting(string appName, string instanceName, int processId) =>
         string.Create(CultureInfo.InvariantCulture, $"Starting Host (HostId={appName}, InstanceId={instanceName}, Version=oomlab, ProcessId={processId})");
 

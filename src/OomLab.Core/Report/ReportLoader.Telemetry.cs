@@ -1,6 +1,7 @@
 using System.Globalization;
 using OomLab.Kql;
 using OomLab.Telemetry;
+using OomLab.Workers;
 
 namespace OomLab.Report;
 
@@ -9,9 +10,9 @@ internal static partial class ReportLoader
     // Bins for the request and dependency charts: the smallest that gives at most this many bins.
     private const int MaxBins = 90;
 
-    private const string KilledQuery = """
+    private const string KilledQuery = $$"""
         traces
-        | where message == "Worker process exited with code 137"
+        | where message == "{{WorkerTraces.ExitedAfterKill}}"
         | project timestamp, message, worker=tostring(customDimensions["WorkerId"]), lastPrivateBytes=tostring(customDimensions["LastPrivateBytes"]), ceilingBytes=tostring(customDimensions["CeilingBytes"])
         | order by timestamp asc
         """;
@@ -30,9 +31,9 @@ internal static partial class ReportLoader
         | order by timestamp asc
         """;
 
-    private const string CeilingQuery = """
+    private const string CeilingQuery = $$"""
         traces
-        | where message startswith "Worker process exited"
+        | where message startswith "{{WorkerTraces.ExitedPrefix}}"
         | extend ceilingBytes=tolong(customDimensions["CeilingBytes"])
         | where isnotnull(ceilingBytes)
         | summarize ceilingBytes=max(ceilingBytes)

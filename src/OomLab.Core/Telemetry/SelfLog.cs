@@ -2,7 +2,7 @@ namespace OomLab.Telemetry;
 
 /// <summary>
 /// Where telemetry reports its own failures, so that they are visible without ever reaching the work.
-/// Off by default; the CLI points it at standard error with <c>--verbose</c>.
+/// Off by default; the CLI points it at standard error with <c>--verbose</c> or <c>OOMLAB_SELFLOG</c> (see <c>SelfLogOutput</c>).
 /// </summary>
 internal static class SelfLog
 {

@@ -1,3 +1,5 @@
+using OomLab.Configuration;
+
 namespace OomLab.Telemetry;
 
 /// <summary>How <see cref="TelemetryWriter"/> buffers. Immutable; the constructor validates.</summary>
@@ -8,7 +10,7 @@ internal sealed class TelemetryWriterOptions
     /// <param name="linger">
     /// How long the first item of a batch waits for more before the batch is written; default 20 ms. Each transaction
     /// rewrites the last page of every table it touches, so rows that arrive a few at a time are cheaper written together
-    /// (a host run wrote about two transactions per blob without it). A flush does not wait.
+    /// (a host run wrote about two transactions per blob without it). A flush does not wait. 0 to 1 day.
     /// </param>
     public TelemetryWriterOptions(int capacity = 65_536, int batchSize = 2_048, TimeSpan? linger = null)
     {
@@ -16,8 +18,7 @@ internal sealed class TelemetryWriterOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         Capacity = capacity;
         BatchSize = batchSize;
-        Linger = linger ?? TimeSpan.FromMilliseconds(20);
-        ArgumentOutOfRangeException.ThrowIfLessThan(Linger, TimeSpan.Zero, nameof(linger));
+        Linger = OptionRange.UpToADay(linger ?? TimeSpan.FromMilliseconds(20), nameof(linger));
     }
 
     public static TelemetryWriterOptions Default { get; } = new();

@@ -77,7 +77,8 @@ internal sealed partial class WorkerPool
 
             slot.ConsecutiveFailures++;
             TimeSpan delay;
-            if (slot.Budget.RecordAndCheck(timeProvider.GetUtcNow()))
+            // Real time, as every WorkerPoolOptions duration is: the lab clock may run many times faster.
+            if (slot.Budget.RecordAndCheck(TimeProvider.System.GetUtcNow()))
             {
                 Trace(WorkerTraces.GaveUp(slot.Id, slot.Budget.Count, options.FailureWindow, options.RecyclePause), SeverityLevel.Warning, worker);
                 if (options.Transport.GaveUpText is { } gaveUp)
@@ -97,7 +98,7 @@ internal sealed partial class WorkerPool
 
             try
             {
-                await Task.Delay(delay, timeProvider, cancellationToken);
+                await Task.Delay(delay, TimeProvider.System, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

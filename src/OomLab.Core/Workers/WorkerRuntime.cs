@@ -111,7 +111,7 @@ internal sealed class WorkerRuntime
             details = $"{ex.GetType().FullName}: {ex.Message}";
         }
 
-        return new FailedMessage(invocationId, ex.GetType().FullName ?? ex.GetType().Name, ex.Message, details, duration.Ticks);
+        return new FailedMessage(invocationId, ex.GetType().FullName ?? ex.GetType().Name, ProtocolLimits.Clip(ex.Message), ProtocolLimits.Clip(details), duration.Ticks);
     }
 
     private static async Task CloseQuietlyAsync(WorkerBlobContext context)

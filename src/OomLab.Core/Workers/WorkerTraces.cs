@@ -9,7 +9,16 @@ internal static class WorkerTraces
 
     public const string Restarting = "Restarting worker process after unexpected exit";
 
-    public static string Exited(int exitCode) => string.Create(CultureInfo.InvariantCulture, $"Worker process exited with code {exitCode}");
+    /// <summary>How every exit trace starts; the seed's queries match on it (<c>has "Worker process exited"</c>).</summary>
+    public const string ExitedPrefix = "Worker process exited";
+
+    /// <summary>The exit trace of a worker that was SIGKILLed (over the ceiling, or by the kernel's OOM killer).</summary>
+    public const string ExitedAfterKill = ExitedPrefix + " with code 137";
+
+    public static string Exited(int exitCode) => string.Create(CultureInfo.InvariantCulture, $"{ExitedPrefix} with code {exitCode}");
+
+    /// <summary>True for an exit trace, whatever its code.</summary>
+    public static bool IsExited(string message) => message.StartsWith(ExitedPrefix, StringComparison.Ordinal);
 
     /// <summary>The production host's log when an invocation outlives <c>functionTimeout</c>.</summary>
     public static string TimeoutExceeded(TimeSpan timeout, string function, string invocationId) =>

@@ -12,10 +12,14 @@ internal static class OomLabCli
 
     public static string Dll => Path.Combine(Directory, "oomlab.dll");
 
-    /// <summary>Runs oomlab to the end (killed after <paramref name="timeout"/>, default 3 minutes).</summary>
-    public static async Task<CliResult> RunAsync(string[] args, string stdin = "", TimeSpan? timeout = null, string? workingDirectory = null)
+    /// <summary>
+    /// Runs oomlab to the end (killed after <paramref name="timeout"/>, default 3 minutes); <paramref name="environment"/>
+    /// sets variables for it (a null value removes one).
+    /// </summary>
+    public static async Task<CliResult> RunAsync(
+        string[] args, string stdin = "", TimeSpan? timeout = null, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        using var process = Start(args, workingDirectory);
+        using var process = Start(args, workingDirectory, environment);
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -37,7 +41,7 @@ internal static class OomLabCli
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, string.Empty);
 
     /// <summary>Starts oomlab with redirected standard streams; the caller owns the process.</summary>
-    public static Process Start(IEnumerable<string> args, string? workingDirectory = null)
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -54,6 +58,11 @@ internal static class OomLabCli
 
         info.Environment["NO_COLOR"] = "1";
         info.Environment["COLUMNS"] = "500";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info)!;
     }
 }

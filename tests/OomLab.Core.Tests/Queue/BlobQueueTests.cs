@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using OomLab.Queue;
 using OomLab.Tests.Support;
 
@@ -8,7 +9,7 @@ public sealed class BlobQueueTests : IDisposable
 {
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(5);
     private readonly TempDirectory directory = new();
-    private readonly FakeTimeProvider clock = new();
+    private readonly FakeTimeProvider clock = new(LabClock.T0);
     private readonly string path;
 
     public BlobQueueTests() => path = directory.Combine(".oomlab", "queue.db");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace OomLab.Kql.Tests.Support;
 
 /// <summary>

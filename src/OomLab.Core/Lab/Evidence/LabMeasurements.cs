@@ -1,3 +1,5 @@
+using OomLab.Workers;
+
 namespace OomLab.Lab.Evidence;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed record LabMeasurements
         // D: baseline FunctionAppLogs.
         var baselineLogs = session["D"].Texts("Message").ToList();
         BaselineMemoryErrors = baselineLogs.Count(IsMemoryFailure);
-        BaselineLifecycleEvents = baselineLogs.Count(m => m.StartsWith("Worker process exited", StringComparison.Ordinal) || m.StartsWith("Restarting worker process", StringComparison.Ordinal));
+        BaselineLifecycleEvents = baselineLogs.Count(m => WorkerTraces.IsExited(m) || m.StartsWith("Restarting worker process", StringComparison.Ordinal));
 
         // E and F restricted to the incident window.
         var incidentLogs = session["E"].Between("TimeGenerated", incidentFrom, incidentTo).Texts("Message").ToList();
@@ -27,7 +29,7 @@ internal sealed record LabMeasurements
         var incidentLifecycle = session["F"].Between("timestamp", incidentFrom, incidentTo).Texts("message").ToList();
         LoadExits = lifecycle.Count(IsExit);
         IncidentExits = incidentLifecycle.Count(IsExit);
-        IncidentExits137 = incidentLifecycle.Count(m => m == "Worker process exited with code 137");
+        IncidentExits137 = incidentLifecycle.Count(m => m == WorkerTraces.ExitedAfterKill);
         IncidentRestarts = incidentLifecycle.Count(m => m.StartsWith("Restarting worker process", StringComparison.Ordinal));
         IncidentStarts = incidentLifecycle.Count(m => m == "Worker process started");
         PreIncidentExits = session["F"].Between("timestamp", session.At(LabPhase.Load1.Start), incidentFrom).Texts("message").Count(IsExit);
@@ -131,7 +133,7 @@ internal sealed record LabMeasurements
     public static bool IsMemoryFailure(string message) =>
         message.Contains("OutOfMemoryException", StringComparison.Ordinal) || message.Contains("MemoryError", StringComparison.Ordinal);
 
-    private static bool IsExit(string message) => message.StartsWith("Worker process exited", StringComparison.Ordinal);
+    private static bool IsExit(string message) => WorkerTraces.IsExited(message);
 
     private static double Max(IEnumerable<double> values) => values.DefaultIfEmpty(0).Max();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OomLab.Workers;
 
 namespace OomLab.Lab.Evidence;
 
@@ -59,11 +60,11 @@ internal static class Timeline
             var message = row[2]?.ToString() ?? string.Empty;
             var meaning = message switch
             {
-                _ when message.StartsWith("Worker process exited", StringComparison.Ordinal) => seenExit ? "Crash loop repeats" : "OOM kill signature",
+                _ when WorkerTraces.IsExited(message) => seenExit ? "Crash loop repeats" : "OOM kill signature",
                 _ when message.StartsWith("Restarting", StringComparison.Ordinal) => seenExit ? "Host recovery loop" : "Unexpected restart",
                 _ => "Restart complete",
             };
-            seenExit |= message.StartsWith("Worker process exited", StringComparison.Ordinal);
+            seenExit |= WorkerTraces.IsExited(message);
             rows.Add(Row(time, "traces", message, meaning));
         }
 

@@ -7,15 +7,22 @@ namespace OomLab.Workers.Protocol;
 /// <summary>
 /// Reads newline-delimited protocol messages straight from the bytes of a stream: each line is deserialized from its
 /// UTF-8 bytes in the read buffer, where a text reader would first decode it into a string for the serializer to
-/// encode back. One reader per stream, one caller at a time.
+/// encode back. One reader per stream, one caller at a time. A line longer than <c>maxLineBytes</c>
+/// (<see cref="ProtocolLimits.MaxLineBytes"/> by default) is read as one line that is not a message, carrying its first
+/// bytes, and the rest of it is skipped: the buffer never grows past the limit, whatever the other side writes.
 /// </summary>
-internal sealed class MessageReader<T>(Stream input, JsonTypeInfo<T> typeInfo)
+internal sealed class MessageReader<T>(Stream input, JsonTypeInfo<T> typeInfo, int maxLineBytes = ProtocolLimits.MaxLineBytes)
     where T : class
 {
-    private byte[] buffer = new byte[16 * 1024];
+    private readonly int lineLimit = maxLineBytes > 0 ? maxLineBytes : throw new ArgumentOutOfRangeException(nameof(maxLineBytes), maxLineBytes, "positive");
+    private byte[] buffer = new byte[Math.Min(16 * 1024L, maxLineBytes + 1L)];
     private int start;
     private int end;
     private bool ended;
+    private bool skipping;
+
+    /// <summary>The read buffer's size; never more than the line limit plus one byte.</summary>
+    public int Capacity => buffer.Length;
 
     /// <summary>
     /// The next message; <see cref="MessageRead{T}.Message"/> is null for a line that is not a message, which
@@ -26,14 +33,31 @@ internal sealed class MessageReader<T>(Stream input, JsonTypeInfo<T> typeInfo)
         while (true)
         {
             var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-            if (newline >= 0)
+            if (skipping)
+            {
+                // The rest of an over-long line, already reported: dropped up to its newline.
+                start = newline >= 0 ? start + newline + 1 : end;
+                skipping = newline < 0;
+                if (!skipping)
+                {
+                    continue;
+                }
+            }
+            else if (newline < 0 && end - start > lineLimit)
+            {
+                var prefix = buffer.AsSpan(start, Math.Min(ProtocolLimits.ReportedPrefixBytes, end - start));
+                start = end;
+                skipping = true;
+                return new MessageRead<T>(null, ProtocolMessages.LineTooLong(Encoding.UTF8.GetString(prefix), lineLimit));
+            }
+            else if (newline >= 0)
             {
                 var line = buffer.AsMemory(start, newline);
                 start += newline + 1;
                 return Parse(line);
             }
 
-            if (ended)
+            if (ended && !skipping)
             {
                 if (start == end)
                 {
@@ -44,6 +68,11 @@ internal sealed class MessageReader<T>(Stream input, JsonTypeInfo<T> typeInfo)
                 var rest = buffer.AsMemory(start, end - start);
                 start = end;
                 return Parse(rest);
+            }
+
+            if (ended)
+            {
+                return null;
             }
 
             MakeRoom();
@@ -94,7 +123,8 @@ internal sealed class MessageReader<T>(Stream input, JsonTypeInfo<T> typeInfo)
 
         if (end == buffer.Length)
         {
-            Array.Resize(ref buffer, buffer.Length * 2);
+            // Room for the longest line and one byte more, which tells an over-long line from one at the limit.
+            Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, lineLimit + 1L));
         }
     }
 }
