@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OomLab.Kql.Tests.Support;
 
 namespace OomLab.Kql.Tests;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using OomLab.Blobs;
 using OomLab.Queue;
 using OomLab.Workers;
@@ -13,7 +12,6 @@ internal sealed partial class FunctionHost
 
     private readonly SemaphoreSlim wakeSignal = new(0, 1);
     private readonly ConcurrentDictionary<string, LeasedMessage> running = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<WorkerExit, string> culprits = [];
 
     /// <summary>
     /// The queue trigger's loop: lease a batch when no more than <c>newBatchThreshold</c> invocations are
@@ -162,131 +160,6 @@ internal sealed partial class FunctionHost
         RecordSuccess(startedAt, lease, succeeded, Stopwatch.GetElapsedTime(startedTimestamp));
     }
 
-    /// <summary>
-    /// When a worker dies under several invocations, only one of them is charged a retry: the one with the
-    /// largest blob, the likeliest cause. The others are returned to the queue uncharged, so that one
-    /// oversized blob cannot poison its innocent neighbours.
-    /// </summary>
-    private bool IsCulprit(InvocationWorkerLost lost)
-    {
-        var culprit = culprits.GetValue(lost.Exit, exit => exit.InFlight
-            .Select(id => (Id: id, Length: running.TryGetValue(id, out var m) ? m.Length : -1))
-            .OrderByDescending(x => x.Length)
-            .ThenBy(x => x.Id, StringComparer.Ordinal)
-            .Select(x => x.Id)
-            .FirstOrDefault() ?? lost.InvocationId);
-        return culprit == lost.InvocationId;
-    }
-
-    private static string WorkerLostReason(InvocationWorkerLost lost) =>
-        lost.Exit.KilledOverCeiling
-            ? $"worker {lost.WorkerId} was killed over the memory ceiling ({lost.Exit.Ceiling}) and exited with code {lost.Exit.Status.ExitCode}"
-            : $"worker {lost.WorkerId} exited with code {lost.Exit.Status.ExitCode}";
-
-    private void Settle(BlobQueue queue, LeasedMessage lease, string reason, bool charge)
-    {
-        if (!charge)
-        {
-            queue.Abandon([lease]);
-            return;
-        }
-
-        var result = queue.Fail(lease, reason, options.Settings.VisibilityTimeout);
-        if (result.Outcome == FailOutcome.Poisoned)
-        {
-            Counters.AddPoisoned();
-            LogHost(HostTraces.Poisoned(lease.Name.Value, result.DequeueCount, reason), Telemetry.SeverityLevel.Warning, string.Empty);
-        }
-    }
-
-    private void TrySettle(BlobQueue queue, LeasedMessage lease, string reason)
-    {
-        try
-        {
-            Settle(queue, lease, reason, charge: true);
-        }
-#pragma warning disable CA1031 // Last resort; the lease expires and the blob comes back on its own.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Telemetry.SelfLog.Write($"could not record the failure of blob {lease.Name.Value}: {ex.Message}");
-        }
-    }
-
-    /// <summary>
-    /// Group commit: takes every completion that is waiting, makes all their outputs durable together (rename
-    /// the staged files into place, then flush the file system once), then writes their receipts in one
-    /// transaction. A receipt is never written before its outputs are durable; an invocation whose outputs cannot
-    /// be published fails alone and goes through the retry path, and a failed flush fails the whole batch.
-    /// </summary>
-    private async Task CompleteAsync(BlobQueue queue, BlobContainer output)
-    {
-        var batch = new List<PendingCompletion>();
-        var moved = new List<(PendingCompletion Pending, Completion Completion)>();
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        while (await completions.Reader.WaitToReadAsync())
-        {
-            while (completions.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            MoveIntoPlace(output, batch, moved, folders);
-            try
-            {
-                OutputPublisher.Flush(output);
-                var result = queue.Complete([.. moved.Select(d => d.Completion)]);
-                var lost = result.LostLeases.Select(l => l.Id).ToHashSet();
-                foreach (var (pending, _) in moved)
-                {
-                    pending.Done.TrySetResult(!lost.Contains(pending.Lease.Id));
-                }
-            }
-#pragma warning disable CA1031 // The waiting invocations turn this into retries with the reason.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                foreach (var (pending, _) in moved)
-                {
-                    pending.Done.TrySetException(ex);
-                }
-            }
-
-            batch.Clear();
-            moved.Clear();
-            folders.Clear();
-        }
-    }
-
-    private static void MoveIntoPlace(
-        BlobContainer output, List<PendingCompletion> batch, List<(PendingCompletion Pending, Completion Completion)> moved, HashSet<string> folders)
-    {
-        foreach (var pending in batch)
-        {
-            IReadOnlyList<string> published = [];
-            if (Try(pending, () => published = OutputPublisher.MoveIntoPlace(output, pending.Staging, pending.Outputs, folders)))
-            {
-                moved.Add((pending, new Completion(pending.Lease, pending.InvocationId, published)));
-            }
-        }
-
-        static bool Try(PendingCompletion pending, Action step)
-        {
-            try
-            {
-                step();
-                return true;
-            }
-#pragma warning disable CA1031 // The invocation turns this into a retry with the reason; the rest of the batch goes on.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                pending.Done.TrySetException(ex);
-                return false;
-            }
-        }
-    }
-
     private void Wake()
     {
         if (wakeSignal.CurrentCount == 0)
@@ -301,7 +174,4 @@ internal sealed partial class FunctionHost
             }
         }
     }
-
-    private sealed record PendingCompletion(
-        LeasedMessage Lease, string InvocationId, string Staging, IReadOnlyList<string> Outputs, TaskCompletionSource<bool> Done);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using OomLab.Blobs;
 using OomLab.Queue;
 using OomLab.Telemetry;
@@ -19,7 +18,6 @@ internal sealed partial class FunctionHost
     private readonly FunctionHostOptions options;
     private readonly ITelemetrySink sink;
     private readonly TimeProvider time;
-    private readonly Channel<PendingCompletion> completions = Channel.CreateUnbounded<PendingCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private long lastActivity = Stopwatch.GetTimestamp();
     private BlobWatcher? discovery;
     private StagingSlots? stagingSlots;
@@ -122,51 +120,6 @@ internal sealed partial class FunctionHost
     }
 
     private void Touch() => Interlocked.Exchange(ref lastActivity, Stopwatch.GetTimestamp());
-
-    private async Task DiscoverAsync(BlobContainer input, BlobQueue queue, CancellationToken cancellationToken)
-    {
-        var watcher = new BlobWatcher(input, options.Discovery, time);
-        // The end of the start scan counts as activity: its last blobs may still be on their way to the queue.
-        _ = watcher.Ready.ContinueWith(_ => Touch(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        discovery = watcher;
-        var batch = new List<BlobCandidate>();
-        try
-        {
-            await using var candidates = watcher.WatchAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-            var next = candidates.MoveNextAsync();
-            while (await next)
-            {
-                batch.Add(candidates.Current);
-                Touch();
-                next = candidates.MoveNextAsync();
-
-                // Take what has already arrived too, so that a burst of arrivals costs one transaction.
-                var more = true;
-                while (batch.Count < 1024 && next.IsCompletedSuccessfully && (more = next.Result))
-                {
-                    batch.Add(candidates.Current);
-                    next = candidates.MoveNextAsync();
-                }
-
-                var added = queue.EnqueueMany(batch);
-                batch.Clear();
-                Touch();
-                if (added > 0)
-                {
-                    Counters.AddEnqueued(added);
-                    Wake();
-                }
-
-                if (!more)
-                {
-                    break;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
 
     private async Task HeartbeatAsync(WorkerPool pool, CancellationToken cancellationToken)
     {
