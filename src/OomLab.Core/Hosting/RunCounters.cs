@@ -18,7 +18,6 @@ namespace OomLab.Hosting;
 internal sealed class RunCounters
 {
     private const string OutOfMemoryType = "System.OutOfMemoryException";
-    private const string ExitedPrefix = "Worker process exited";
     private static readonly string Exit137 = WorkerTraces.Exited(137);
 
     private readonly long[] peaks;
@@ -98,7 +97,7 @@ internal sealed class RunCounters
             case PerformanceCounterTelemetry { Counter: CounterNames.PrivateBytes, Instance: WorkerPool.TotalInstance } counter:
                 AddPrivateBytes((long)counter.Value);
                 break;
-            case TraceTelemetry trace when trace.Message.StartsWith(ExitedPrefix, StringComparison.Ordinal):
+            case TraceTelemetry trace when Workers.WorkerTraces.IsExited(trace.Message):
                 Interlocked.Increment(ref exits);
                 if (trace.Message == Exit137)
                 {

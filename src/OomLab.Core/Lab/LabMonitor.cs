@@ -42,7 +42,7 @@ internal sealed class LabMonitor(ITelemetrySink inner, RunCounters counters) : I
             case PerformanceCounterTelemetry { Counter: CounterNames.PrivateBytes } counter:
                 privateBytes[counter.Instance] = counter.Value;
                 break;
-            case TraceTelemetry trace when trace.Message.StartsWith("Worker process exited", StringComparison.Ordinal)
+            case TraceTelemetry trace when Workers.WorkerTraces.IsExited(trace.Message)
                 || trace.Message.StartsWith(WorkerTraces.Restarting, StringComparison.Ordinal):
                 Remember(trace);
                 break;

@@ -11,7 +11,6 @@ public sealed class WorkerTracesTests
         ["src/OomLab.Core/Workers/WorkerTraces.cs"] = "the one definition",
         ["src/OomLab.Core/Lab/Evidence/SeedQueries.cs"] = "the seed's query texts, verbatim",
         ["src/OomLab.Core/Lab/Evidence/LabVerdict.cs"] = "the seed's proof criterion text, verbatim",
-        ["src/OomLab.Core/Lab/LabMonitor.cs"] = "Lab/ is being reworked elsewhere; to move to WorkerTraces.IsExited then",
     };
 
     [Fact]
