@@ -174,6 +174,16 @@ internal sealed partial class RpcChannel : IWorkerChannel
         info.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Directory;
         info.Environment["AzureWebJobsScriptRoot"] = app.Directory;
         info.Environment["DOTNET_gcServer"] = "0";
+        if (app.Language == "python")
+        {
+            // As the production host does for Python (DefaultWorkerProcessFactory.ApplyWorkerConcurrencyLimits).
+            info.Environment.TryAdd("PYTHON_THREADPOOL_THREAD_COUNT", "1000");
+            if (options.GcHeapHardLimitBytes > 0)
+            {
+                info.Environment[PythonApp.MemoryLimitVariable] = options.GcHeapHardLimitBytes.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
         if (options.GcHeapHardLimitBytes > 0)
         {
             info.Environment["DOTNET_GCHeapHardLimit"] = options.GcHeapHardLimitBytes.ToString("X", CultureInfo.InvariantCulture);
