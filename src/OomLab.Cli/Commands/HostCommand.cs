@@ -65,7 +65,7 @@ internal static class HostCommand
                     parse.GetValue(root)?.FullName,
                     parse.GetValue(app)?.FullName,
                     parse.GetValue(functions)?.FullName,
-                    parse.GetResult(function) is null ? null : parse.GetValue(function),
+                    parse.GetResult(function) is null or { Implicit: true } ? null : parse.GetValue(function),
                     parse.GetValue(plan),
                     parse.GetValue(ceiling),
                     parse.GetValue(settings),

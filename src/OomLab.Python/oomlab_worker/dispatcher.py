@@ -14,12 +14,12 @@ import uuid
 import grpc
 
 import FunctionRpc_pb2 as pb
-import FunctionRpc_pb2_grpc as pb_grpc
 import azure.functions as func
 
-from . import bindings, indexing, memory
+from . import bindings, indexing, memory, wire
 
 WORKER_VERSION = "4.0.0+oomlab"
+EVENT_STREAM = "/AzureFunctionsRpcMessages.FunctionRpc/EventStream"
 CAPABILITIES = {
     "RawHttpBodyBytes": "true",
     "TypedDataCollection": "true",
@@ -111,12 +111,18 @@ class Dispatcher:
         root.setLevel(logging.INFO)
         root.addHandler(_RpcLogHandler(self))
         options = [("grpc.max_send_message_length", -1), ("grpc.max_receive_message_length", -1)]
+        threading.excepthook = self._thread_failed
         with grpc.insecure_channel(self.address, options=options) as channel:
-            stub = pb_grpc.FunctionRpcStub(channel)
+            # Raw bytes, parsed here: a payload that does not fit the memory limit fails its invocation with MemoryError,
+            # where grpc's own deserialization would abort the whole stream.
+            event_stream = channel.stream_stream(EVENT_STREAM, request_serializer=pb.StreamingMessage.SerializeToString,
+                                                 response_deserializer=None)
             self.send(pb.StreamingMessage(request_id=self.request_id, start_stream=pb.StartStream(worker_id=self.worker_id)))
             try:
-                for message in stub.EventStream(self._requests()):
-                    if self._handle(message):
+                for raw in event_stream(self._requests()):
+                    message = self._parse(raw)
+                    del raw
+                    if message is not None and self._handle(message):
                         break
             except grpc.RpcError:
                 pass  # the host is gone
@@ -124,6 +130,29 @@ class Dispatcher:
                 self.pool.shutdown(wait=not self.stopping.is_set())
                 self.send(None)
         return 0
+
+    def _parse(self, raw: bytes) -> typing.Any:
+        try:
+            return pb.StreamingMessage.FromString(raw)
+        except MemoryError as error:
+            invocation_id = wire.invocation_id(raw)
+            if invocation_id is None:
+                raise
+            error.__traceback__ = None
+            response = pb.InvocationResponse(invocation_id=invocation_id, result=_status(False, error))
+            self.send(pb.StreamingMessage(invocation_response=response))
+            return None
+
+    @staticmethod
+    def _thread_failed(failure: typing.Any) -> None:
+        """A thread of grpc's died: the stream cannot go on, so the worker ends rather than hang (exit 1, as Python's own
+        unhandled MemoryError ends a program); the host restarts it."""
+        threading.__excepthook__(failure)
+        frames = traceback.extract_tb(failure.exc_traceback)
+        if issubclass(failure.exc_type, MemoryError) and any(f"{os.sep}grpc{os.sep}" in f.filename for f in frames):
+            print("MemoryError: the worker could not receive a message from the host within its memory limit "
+                  f"({memory.LIMIT_VARIABLE}={memory.budget()} bytes)", file=sys.stderr, flush=True)
+            os._exit(1)
 
     def _handle(self, message: typing.Any) -> bool:
         kind = message.WhichOneof("content")

@@ -1,5 +1,7 @@
 """Command line: the host's arguments (both the --host/--port and the --functions-* forms), or --index APPDIR."""
 import argparse
+import faulthandler
+import signal
 import sys
 import typing
 import urllib.parse
@@ -46,5 +48,7 @@ def run(argv: typing.List[str]) -> int:
     if not host or not port or not args.worker_id:
         print("worker.py: --host, --port and --workerId (or --functions-uri and --functions-worker-id) are required", file=sys.stderr)
         return 2
+    # SIGUSR1 prints every thread's stack to standard error (the host keeps its last lines): a stuck worker can be read.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     from .dispatcher import Dispatcher
     return Dispatcher(host, port, args.worker_id, args.request_id or "").run()

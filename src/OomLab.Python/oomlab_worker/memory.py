@@ -2,15 +2,14 @@
 
 The host passes a byte budget (OOMLAB_PYTHON_MEMORY_LIMIT, derived from the ceiling as DOTNET_GCHeapHardLimit is for
 .NET workers). The worker measures what it maps once started (interpreter, grpc, protobuf, the app) and caps its
-address space at that plus the budget, plus one stack per thread the invocation pool starts."""
-import ctypes
+address space at that plus the budget, plus one stack per thread the invocation pool starts. The host also sets
+MALLOC_ARENA_MAX=1: per-thread malloc arenas would reserve address space that the cap counts while idle."""
 import os
 import resource
 import threading
 import typing
 
 LIMIT_VARIABLE = "OOMLAB_PYTHON_MEMORY_LIMIT"
-_M_ARENA_MAX = -8
 _lock = threading.Lock()
 
 
@@ -41,11 +40,6 @@ def apply(budget_bytes: int) -> typing.Optional[int]:
     """Caps the address space at what is mapped now plus the budget; returns the cap, or None when there is no budget."""
     if budget_bytes <= 0:
         return None
-    try:
-        # One malloc arena per thread would reserve 64 MiB of address space each: keep them few, so the cap measures data.
-        ctypes.CDLL(None).mallopt(_M_ARENA_MAX, 2)
-    except (OSError, AttributeError):
-        pass
     cap = mapped_bytes() + budget_bytes
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))

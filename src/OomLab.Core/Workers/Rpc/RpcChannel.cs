@@ -181,6 +181,10 @@ internal sealed partial class RpcChannel : IWorkerChannel
             if (options.GcHeapHardLimitBytes > 0)
             {
                 info.Environment[PythonApp.MemoryLimitVariable] = options.GcHeapHardLimitBytes.ToString(CultureInfo.InvariantCulture);
+
+                // One malloc arena: glibc's per-thread arenas reserve 64 MiB of address space each, which the worker's
+                // address-space cap would count while idle and then let fill unseen (docs/workers.md, "Python apps").
+                info.Environment["MALLOC_ARENA_MAX"] = "1";
             }
         }
 
