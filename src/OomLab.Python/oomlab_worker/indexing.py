@@ -8,7 +8,7 @@ import traceback
 import typing
 
 import azure.functions as func
-from azure.functions.decorators.function_app import Function
+from azure.functions.decorators.function_app import Function, FunctionRegister
 
 SCRIPT_FILE = os.environ.get("PYTHON_SCRIPT_FILE_NAME", "function_app.py")
 
@@ -101,7 +101,7 @@ def load(directory: str) -> typing.Optional[typing.List[IndexedFunction]]:
         raise AppError(f"{_where(error, script)}: SyntaxError: {error.msg}") from None
     except Exception as error:  # noqa: BLE001 - anything the user's module raises is reported with its place
         raise AppError(f"{_where(error, script)}: {type(error).__name__}: {error}") from None
-    apps = [v for v in vars(module).values() if isinstance(v, func.FunctionApp)]
+    apps = [v for v in vars(module).values() if isinstance(v, FunctionRegister)]
     if len(apps) != 1:
         raise AppError(f"{script}: {'no' if not apps else 'more than one'} FunctionApp instance found at the top level of "
                        f"{SCRIPT_FILE}; it must define exactly one (app = func.FunctionApp())")

@@ -67,7 +67,9 @@ def _script_file(func: typing.Callable[..., typing.Any]) -> str:
         return "function_app.py"
 
 
-class _Register:
+class DecoratorApi:
+    """What every decorator shares: the builders of the functions decorated so far."""
+
     def __init__(self, *args: typing.Any, **kwargs: typing.Any) -> None:
         self._function_builders: typing.List[FunctionBuilder] = []
         self.auth_level = kwargs.get("http_auth_level", args[0] if args else AuthLevel.FUNCTION)
@@ -91,6 +93,8 @@ class _Register:
 
         return decorator
 
+
+class SettingsApi(DecoratorApi):
     def function_name(self, name: str, **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
         def decorator(fb: typing.Any) -> FunctionBuilder:
             builder = self._builder(fb)
@@ -99,32 +103,18 @@ class _Register:
 
         return decorator
 
-    # Blob
+
+class TriggerApi(DecoratorApi):
     def blob_trigger(self, arg_name: str, path: str, connection: str, source: typing.Any = None, data_type: typing.Any = None,
                      **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
         return self._binding(lambda: Binding("blobTrigger", IN, arg_name, data_type, path=path, connection=connection,
                                              source=source, **kwargs))
 
-    def blob_input(self, arg_name: str, path: str, connection: str, data_type: typing.Any = None,
-                   **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
-        return self._binding(lambda: Binding("blob", IN, arg_name, data_type, path=path, connection=connection, **kwargs))
-
-    def blob_output(self, arg_name: str, path: str, connection: str, data_type: typing.Any = None,
-                    **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
-        return self._binding(lambda: Binding("blob", OUT, arg_name, data_type, path=path, connection=connection, **kwargs))
-
-    # Queue
     def queue_trigger(self, arg_name: str, queue_name: str, connection: str, data_type: typing.Any = None,
                       **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
         return self._binding(lambda: Binding("queueTrigger", IN, arg_name, data_type, queue_name=queue_name,
                                              connection=connection, **kwargs))
 
-    def queue_output(self, arg_name: str, queue_name: str, connection: str, data_type: typing.Any = None,
-                     **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
-        return self._binding(lambda: Binding("queue", OUT, arg_name, data_type, queue_name=queue_name,
-                                             connection=connection, **kwargs))
-
-    # HTTP
     def route(self, route: typing.Optional[str] = None, trigger_arg_name: str = "req", binding_arg_name: str = "$return",
               methods: typing.Optional[typing.Iterable[typing.Any]] = None, auth_level: typing.Any = None,
               trigger_extra_fields: typing.Optional[dict] = None,
@@ -141,15 +131,6 @@ class _Register:
 
         return decorator
 
-    def http_type(self, http_type: str) -> typing.Callable[[typing.Any], FunctionBuilder]:
-        def decorator(fb: typing.Any) -> FunctionBuilder:
-            builder = self._builder(fb)
-            builder._function.http_type = http_type
-            return builder
-
-        return decorator
-
-    # Timer
     def schedule(self, arg_name: str, schedule: str, run_on_startup: typing.Optional[bool] = None,
                  use_monitor: typing.Optional[bool] = None, data_type: typing.Any = None,
                  **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
@@ -159,22 +140,23 @@ class _Register:
     timer_trigger = schedule
 
 
-class Blueprint(_Register):
-    """Functions registered apart from the app, joined with app.register_functions(bp)."""
+class BindingApi(DecoratorApi):
+    def blob_input(self, arg_name: str, path: str, connection: str, data_type: typing.Any = None,
+                   **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
+        return self._binding(lambda: Binding("blob", IN, arg_name, data_type, path=path, connection=connection, **kwargs))
+
+    def blob_output(self, arg_name: str, path: str, connection: str, data_type: typing.Any = None,
+                    **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
+        return self._binding(lambda: Binding("blob", OUT, arg_name, data_type, path=path, connection=connection, **kwargs))
+
+    def queue_output(self, arg_name: str, queue_name: str, connection: str, data_type: typing.Any = None,
+                     **kwargs: typing.Any) -> typing.Callable[[typing.Any], FunctionBuilder]:
+        return self._binding(lambda: Binding("queue", OUT, arg_name, data_type, queue_name=queue_name,
+                                             connection=connection, **kwargs))
 
 
-class FunctionApp(_Register):
-    """The app: a module-level instance in function_app.py that the worker finds and indexes."""
-
-    def __init__(self, http_auth_level: typing.Union[AuthLevel, str] = AuthLevel.FUNCTION) -> None:
-        super().__init__(http_auth_level=http_auth_level)
-
-    def register_functions(self, function_container: typing.Any) -> None:
-        if isinstance(function_container, FunctionApp):
-            raise TypeError("functions can not be registered in FunctionApp")
-        self._function_builders.extend(function_container._function_builders)
-
-    register_blueprint = register_functions
+class FunctionRegister(DecoratorApi):
+    """What the worker looks for at the top level of function_app.py: exactly one instance."""
 
     def get_functions(self) -> typing.List[Function]:
         functions = [builder.build() for builder in self._function_builders]
@@ -183,3 +165,21 @@ class FunctionApp(_Register):
         if duplicates:
             raise ValueError(f"Function names {duplicates} are not unique.")
         return functions
+
+    def register_functions(self, function_container: typing.Any) -> None:
+        if isinstance(function_container, FunctionRegister):
+            raise TypeError("functions can not be registered in FunctionApp")
+        self._function_builders.extend(function_container._function_builders)
+
+    register_blueprint = register_functions
+
+
+class Blueprint(TriggerApi, BindingApi, SettingsApi):
+    """Functions registered apart from the app, joined with app.register_functions(bp)."""
+
+
+class FunctionApp(FunctionRegister, TriggerApi, BindingApi, SettingsApi):
+    """The app: a module-level instance in function_app.py that the worker finds and indexes."""
+
+    def __init__(self, http_auth_level: typing.Union[AuthLevel, str] = AuthLevel.FUNCTION) -> None:
+        super().__init__(http_auth_level=http_auth_level)
