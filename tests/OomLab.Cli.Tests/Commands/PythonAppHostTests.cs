@@ -60,6 +60,23 @@ public sealed class PythonAppHostTests
     }
 
     [Fact]
+    public async Task Invocations_run_concurrently_on_the_workers_thread_pool()
+    {
+        // Each invocation waits at a two-party barrier (20 s, then BrokenBarrierError): they succeed only side by side.
+        using var root = new AppRoot();
+        var first = root.Upload("one.bin", 1000, seed: 1);
+        var second = root.Upload("two.bin", 2000, seed: 2);
+
+        var result = await Host(root, "scan_in_pairs", "EP1", []);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        File.ReadAllText(root.Scanned("one.bin.sha256")).ShouldBe(first);
+        File.ReadAllText(root.Scanned("two.bin.sha256")).ShouldBe(second);
+        using var telemetry = new TelemetryDb(root.TelemetryDb);
+        telemetry.Count("SELECT count(*) FROM requests WHERE success = 0").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_raising_function_is_retried_then_poisoned_with_the_Python_exception_and_its_traceback()
     {
         using var root = new AppRoot();
@@ -75,7 +92,7 @@ public sealed class PythonAppHostTests
         using var telemetry = new TelemetryDb(root.TelemetryDb);
         telemetry.Count("SELECT count(*) FROM exceptions WHERE outerMessage = 'ValueError: uploads/x.bad is not a valid upload'").ShouldBe(5);
         telemetry.Strings("SELECT details FROM exceptions LIMIT 1").ShouldHaveSingleItem()
-            .ShouldContain("function_app.py\", line 17, in scan_buffered");
+            .ShouldContain("function_app.py\", line 18, in scan_buffered");
     }
 
     [Fact]
@@ -162,7 +179,7 @@ public sealed class PythonAppHostTests
         var result = await OomLabCli.RunAsync(["host", "--root", root.Path, "--app", root.App, "--until-idle", "2s"], timeout: TimeSpan.FromMinutes(1));
 
         result.ExitCode.ShouldBe(2, result.ToString());
-        result.ErrorText.ShouldContain("function_app.py has several blob-triggered functions; choose one with --function: scan_buffered, scan_chunked, ScanBytes");
+        result.ErrorText.ShouldContain("function_app.py has several blob-triggered functions; choose one with --function: scan_buffered, scan_chunked, ScanBytes, scan_in_pairs");
     }
 
     private static Task<CliResult> Host(AppRoot root, string function, string ceilingOrPlan, string[] extra) =>

@@ -1,6 +1,7 @@
 import hashlib
 import logging
 import os
+import threading
 
 import azure.functions as func
 
@@ -36,3 +37,14 @@ def scan_chunked(myblob: func.InputStream, digest: func.Out[str]):
 def scan_bytes(content: bytes, context: func.Context) -> str:
     logging.warning("invocation %s got %d bytes", context.invocation_id, len(content))
     return f"{context.function_name}: {len(content)} bytes, {os.environ.get('GREETING', 'no greeting')}"
+
+
+both_here = threading.Barrier(2, timeout=20)
+
+
+@app.blob_trigger(arg_name="myblob", path="uploads/{name}", connection="AzureWebJobsStorage")
+@app.blob_output(arg_name="digest", path="scanned/{name}.sha256", connection="AzureWebJobsStorage")
+def scan_in_pairs(myblob: func.InputStream, digest: func.Out[bytes]):
+    """Waits until another invocation is running too (sync functions run on the worker's thread pool)."""
+    both_here.wait()
+    digest.set(hashlib.sha256(myblob.read()).hexdigest().encode("ascii"))
