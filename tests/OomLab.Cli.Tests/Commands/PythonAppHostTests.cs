@@ -119,6 +119,23 @@ public sealed class PythonAppHostTests
     }
 
     [Fact]
+    public async Task A_payload_that_cannot_be_received_within_the_limit_ends_the_worker_at_once_and_it_is_retried_not_hung()
+    {
+        // 102 MiB of budget: grpc needs about three times the 40 MiB payload to receive it, so the worker cannot go on.
+        using var root = new AppRoot("""{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 2 } } }""");
+        root.Upload("big.bin", 40 * MiB, seed: 1);
+
+        var result = await Host(root, "scan_buffered", "256MiB",
+            ["--heap-limit", "40%", "--setting", "MAX_CONCURRENT_INVOCATIONS=1", "--restart-delay", "200ms"]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var telemetry = new TelemetryDb(root.TelemetryDb);
+        telemetry.Count("SELECT count(*) FROM traces WHERE message = 'python exited with code 1 (0x1)'").ShouldBe(2);
+        using var queue = new TelemetryDb(root.QueueDb);
+        queue.Strings("SELECT reason FROM messages WHERE state = 3 AND blob_name = 'big.bin'").ShouldHaveSingleItem().ShouldContain("exited with code 1");
+    }
+
+    [Fact]
     public async Task The_buffering_function_over_a_small_ceiling_is_killed_with_exit_137_and_restarted_and_nothing_is_lost()
     {
         using var root = new AppRoot("""{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 2 } } }""");
