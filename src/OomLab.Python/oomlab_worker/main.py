@@ -27,8 +27,9 @@ def _dependencies() -> typing.Optional[str]:
         import google.protobuf  # noqa: F401
         import FunctionRpc_pb2  # noqa: F401
         import FunctionRpc_pb2_grpc  # noqa: F401
-    except ImportError as error:
-        return f"{sys.executable}: {error} (oomlab's Python worker needs grpcio and protobuf: apt-get install python3-grpcio python3-protobuf)"
+    except Exception as error:  # noqa: BLE001 - ImportError, or a protobuf that rejects the generated modules (TypeError)
+        return (f"{sys.executable}: {type(error).__name__}: {error} (oomlab's Python worker needs grpcio and protobuf 3, "
+                "as Debian's python3-grpcio and python3-protobuf)")
     return None
 
 
