@@ -226,7 +226,13 @@ class Dispatcher:
         except BaseException as error:  # noqa: BLE001 - MemoryError included: the host records it as the function's failure
             del response.output_data[:]
             response.ClearField("return_value")
-            response.result.CopyFrom(_status(False, error))
+            try:
+                response.result.CopyFrom(_status(False, error))
+            except MemoryError:
+                # Still no room for the traceback: drop the frames (and the data they hold), send the message alone.
+                error.__traceback__ = None
+                response.result.CopyFrom(pb.StatusResult(status=pb.StatusResult.Failure,
+                                                         exception=pb.RpcException(message=f"{type(error).__name__}: {error}")))
             error.__traceback__ = None
         finally:
             _current.invocation_id = None
