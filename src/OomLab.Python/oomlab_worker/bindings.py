@@ -5,7 +5,6 @@ import typing
 
 import azure.functions as func
 
-from . import indexing
 
 
 def _value(data: typing.Any) -> typing.Any:
@@ -83,6 +82,3 @@ def to_typed_data(pb: typing.Any, binding: typing.Dict[str, typing.Any], value: 
         return pb.TypedData(json=json.dumps(value))
     raise TypeError(f"unexpected type of value for the {binding.get('type')} output binding '{binding.get('name')}': "
                     f"{type(value).__name__} (str, bytes or a readable stream)")
-
-
-is_out = indexing._is_out

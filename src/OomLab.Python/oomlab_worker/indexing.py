@@ -69,11 +69,6 @@ def _is_out(annotation: typing.Any) -> bool:
     return annotation is func.Out or typing.get_origin(annotation) is func.Out
 
 
-def out_type(annotation: typing.Any) -> typing.Any:
-    args = typing.get_args(annotation)
-    return args[0] if args else None
-
-
 def _where(error: BaseException, script: str) -> str:
     if isinstance(error, SyntaxError) and error.filename:
         column = f":{error.offset}" if error.offset else ""
