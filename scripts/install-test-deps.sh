@@ -2,6 +2,8 @@
 # Installs what the tests need on a fresh machine. Idempotent: does nothing when all is present.
 set -euo pipefail
 need=()
+# Python apps run under oomlab's own Python worker, which speaks gRPC through the Debian packages (no PyPI).
+/usr/bin/python3 -c "import grpc, google.protobuf, grpc_tools" 2>/dev/null || need+=(python3-grpcio python3-protobuf python3-grpc-tools)
 command -v dotnet >/dev/null || { echo "install-test-deps: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 command -v openssl >/dev/null || need+=(openssl)
 # The report tests open the generated HTML in a real headless browser (Debian's chromium, driven by Playwright).

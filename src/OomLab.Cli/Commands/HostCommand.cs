@@ -65,7 +65,7 @@ internal static class HostCommand
                     parse.GetValue(root)?.FullName,
                     parse.GetValue(app)?.FullName,
                     parse.GetValue(functions)?.FullName,
-                    parse.GetResult(function) is null ? null : parse.GetValue(function),
+                    parse.GetResult(function) is null or { Implicit: true } ? null : parse.GetValue(function),
                     parse.GetValue(plan),
                     parse.GetValue(ceiling),
                     parse.GetValue(settings),
@@ -87,7 +87,8 @@ internal static class HostCommand
         var appSettings = CommonOptions.ParseSettings(args.Settings);
         var hostSettings = HostSettingsLoader.LoadFromAppDirectory(args.App ?? rootPath, CommonOptions.EnvironmentVariables(), appSettings);
         var memoryCeiling = CommonOptions.ResolveCeiling(args.Plan, args.Ceiling);
-        var userApp = args.App is { } appDirectory && FunctionApp.IsFunctionApp(appDirectory) ? FunctionApp.Load(appDirectory) : null;
+        var settingValues = appSettings.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
+        var userApp = args.App is { } appDirectory && FunctionApp.IsFunctionApp(appDirectory) ? FunctionApp.Load(appDirectory, settingValues) : null;
         var appFunction = userApp?.Select(args.Function);
         var functionName = appFunction?.Name ?? args.Function ?? DefaultFunction;
         var functionsAssembly = userApp?.WorkerPath ?? args.Functions ?? WorkerCommand.DefaultFunctionsAssembly;
@@ -114,7 +115,7 @@ internal static class HostCommand
             OutputContainer = appFunction?.OutputContainer is { } written ? Container(written) : ContainerName.Create("output"),
             AppName = args.AppName,
             StopWhenIdleFor = idle,
-            AppSettings = appSettings.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
+            AppSettings = settingValues,
             ConfigureWorkers = workers => Restarts(workers, userApp is not null, restart) with
             {
                 GcHeapHardLimitFraction = heapFraction,

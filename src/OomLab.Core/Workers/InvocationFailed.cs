@@ -5,6 +5,7 @@ internal sealed record InvocationFailed(
     string InvocationId, string WorkerId, string ExceptionType, string Message, string Details, TimeSpan Duration)
     : InvocationOutcome(InvocationId, WorkerId)
 {
-    /// <summary>True when the function ran out of memory in-process (hit the GC heap hard limit).</summary>
-    public bool IsOutOfMemory => ExceptionType == typeof(OutOfMemoryException).FullName;
+    /// <summary>True when the function ran out of memory in-process: .NET's OutOfMemoryException (the GC heap hard limit), or
+    /// Python's MemoryError (its worker's memory limit), which the Functions host reports as <c>MemoryError: ...</c>.</summary>
+    public bool IsOutOfMemory => ExceptionType == typeof(OutOfMemoryException).FullName || Message.StartsWith("MemoryError", StringComparison.Ordinal);
 }

@@ -5,7 +5,8 @@ namespace OomLab.Workers.Rpc;
 /// <summary>
 /// A user's function app, as its build output lays it out: <c>worker.config.json</c> says how the Functions host starts
 /// its language worker; <c>functions.metadata</c> (the .NET isolated worker SDK writes it) lists its functions and their
-/// bindings. Loaded once; every error names the file.
+/// bindings. A Python v2 app (<c>function_app.py</c> and no <c>worker.config.json</c>) runs under oomlab's own Python
+/// worker, which indexes it (<see cref="PythonApp"/>). Loaded once; every error names the file.
 /// </summary>
 internal sealed class FunctionApp
 {
@@ -13,9 +14,10 @@ internal sealed class FunctionApp
     public const string MetadataFile = "functions.metadata";
 
     private FunctionApp(string directory, string language, string executable, IReadOnlyList<string> arguments, string workerPath,
-        IReadOnlyList<string> workerArguments, IReadOnlyList<AppFunction> functions)
+        IReadOnlyList<string> workerArguments, IReadOnlyList<AppFunction> functions, string source)
     {
         Directory = directory;
+        Source = source;
         Language = language;
         Executable = executable;
         Arguments = arguments;
@@ -42,20 +44,27 @@ internal sealed class FunctionApp
     /// <summary><c>workerArguments</c>: what goes after the worker path, before the host's own arguments.</summary>
     public IReadOnlyList<string> WorkerArguments { get; }
 
-    /// <summary>The app's blob-triggered functions from <c>functions.metadata</c>; empty when the app has no such file.</summary>
+    /// <summary>The app's blob-triggered functions from <c>functions.metadata</c> (or a Python app's indexing); empty when the app has no such file.</summary>
     public IReadOnlyList<AppFunction> Functions { get; }
 
-    /// <summary>True when <paramref name="directory"/> holds a <c>worker.config.json</c>.</summary>
-    public static bool IsFunctionApp(string directory) => File.Exists(Path.Combine(directory, WorkerConfigFile));
+    /// <summary>The file the functions come from: <c>functions.metadata</c>, or a Python app's <c>function_app.py</c>.</summary>
+    public string Source { get; }
 
+    /// <summary>True when <paramref name="directory"/> holds a <c>worker.config.json</c>, or is a Python v2 app.</summary>
+    public static bool IsFunctionApp(string directory) => File.Exists(Path.Combine(directory, WorkerConfigFile)) || PythonApp.IsPythonApp(directory);
+
+    /// <param name="directory">The app's folder.</param>
+    /// <param name="environment">The app settings, for a Python app whose module reads them when it is imported.</param>
     /// <exception cref="FunctionAppException">A file is missing or malformed.</exception>
-    public static FunctionApp Load(string directory)
+    public static FunctionApp Load(string directory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var full = Path.GetFullPath(directory);
         var configPath = Path.Combine(full, WorkerConfigFile);
         if (!File.Exists(configPath))
         {
-            throw new FunctionAppException(FunctionAppMessages.NotAFunctionApp(full));
+            return PythonApp.IsPythonApp(full)
+                ? LoadPython(full, environment ?? new Dictionary<string, string>())
+                : throw new FunctionAppException(FunctionAppMessages.NotAFunctionApp(full));
         }
 
         using var config = ReadJson(configPath);
@@ -74,14 +83,14 @@ internal sealed class FunctionApp
 
         var metadataPath = Path.Combine(full, MetadataFile);
         var functions = File.Exists(metadataPath) ? ReadFunctions(metadataPath) : [];
-        return new FunctionApp(full, language, executable, List(description, "arguments"), workerPath, List(description, "workerArguments"), functions);
+        return new FunctionApp(full, language, executable, List(description, "arguments"), workerPath, List(description, "workerArguments"), functions, metadataPath);
     }
 
     /// <summary>The function to run: the one named, or the app's only blob-triggered function.</summary>
     /// <exception cref="FunctionAppException">It is not there, or the app has none or several and none was named.</exception>
     public AppFunction Select(string? name)
     {
-        var path = Path.Combine(Directory, MetadataFile);
+        var path = Source;
         var names = Functions.Select(f => f.Name).ToArray();
         if (name is not null)
         {
@@ -117,6 +126,15 @@ internal sealed class FunctionApp
         }
 
         return new AppFunction(name, trigger, triggerPath, outputs, bindings);
+    }
+
+    /// <summary>A Python v2 app: the worker config the production host ships for Python, with oomlab's worker.</summary>
+    private static FunctionApp LoadPython(string directory, IReadOnlyDictionary<string, string> environment)
+    {
+        var script = Path.Combine(directory, PythonApp.ScriptFile);
+        var (interpreter, indexed) = PythonApp.Index(directory, environment);
+        var functions = indexed.Select(f => ReadFunction(script, f.Name, f.Bindings)).OfType<AppFunction>().ToList();
+        return new FunctionApp(directory, "python", interpreter, [], PythonApp.WorkerPath, [], functions, script);
     }
 
     private static List<AppFunction> ReadFunctions(string path)

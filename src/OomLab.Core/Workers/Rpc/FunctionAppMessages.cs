@@ -4,7 +4,20 @@ namespace OomLab.Workers.Rpc;
 internal static class FunctionAppMessages
 {
     public static string NotAFunctionApp(string directory) =>
-        $"{directory} (--app) is not a function app's build output: it has no worker.config.json";
+        $"{directory} (--app) is not a function app: it has neither a worker.config.json (a build output) nor a function_app.py (a Python app)";
+
+    public static string PythonWorkerMissing(string path) => $"oomlab's Python worker is not installed: {path} does not exist";
+
+    public static string PythonNotFound(string interpreter) => $"{interpreter}: not found";
+
+    public static string NoPythonForWorker(string variable, IEnumerable<string> reasons) =>
+        $"no Python interpreter can run oomlab's Python worker ({string.Join("; ", reasons)}); install python3-grpcio and python3-protobuf (scripts/install-test-deps.sh), or set {variable} to an interpreter that has grpcio and protobuf";
+
+    public static string IndexingFailed(string script, int exitCode, string detail) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{script}: indexing the app failed (the worker exited with code {exitCode}): {detail}");
+
+    public static string IndexingTimedOut(string script, TimeSpan timeout) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{script}: importing the app did not finish within {timeout.TotalSeconds:0} s");
 
     public static string Unreadable(string path, string reason) => $"{path}: cannot be read: {reason}";
 

@@ -182,6 +182,20 @@ internal sealed partial class RpcChannel : IWorkerChannel
         info.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Directory;
         info.Environment["AzureWebJobsScriptRoot"] = app.Directory;
         info.Environment["DOTNET_gcServer"] = "0";
+        if (app.Language == "python")
+        {
+            // As the production host does for Python (DefaultWorkerProcessFactory.ApplyWorkerConcurrencyLimits).
+            info.Environment.TryAdd("PYTHON_THREADPOOL_THREAD_COUNT", "1000");
+            if (options.GcHeapHardLimitBytes > 0)
+            {
+                info.Environment[PythonApp.MemoryLimitVariable] = options.GcHeapHardLimitBytes.ToString(CultureInfo.InvariantCulture);
+
+                // One malloc arena: glibc's per-thread arenas reserve 64 MiB of address space each, which the worker's
+                // address-space cap would count while idle and then let fill unseen (docs/workers.md, "Python apps").
+                info.Environment["MALLOC_ARENA_MAX"] = "1";
+            }
+        }
+
         if (options.GcHeapHardLimitBytes > 0)
         {
             info.Environment["DOTNET_GCHeapHardLimit"] = options.GcHeapHardLimitBytes.ToString("X", CultureInfo.InvariantCulture);

@@ -36,7 +36,7 @@ internal sealed class RpcTransport(FunctionApp app, AppFunction function) : IWor
     public string Runtime => App.Language;
 
     /// <summary>The worker executable's name as the production host's exit messages give it: <c>dotnet</c>, <c>python</c>.</summary>
-    public string ExecutableName => Path.GetFileName(App.Executable);
+    public string ExecutableName => App.Language == "python" ? "python" : Path.GetFileName(App.Executable);
 
     public long HeldBytes => Interlocked.Read(ref held);
 

@@ -1,0 +1,50 @@
+import hashlib
+import logging
+import os
+import threading
+
+import azure.functions as func
+
+app = func.FunctionApp()
+
+
+@app.blob_trigger(arg_name="myblob", path="uploads/{name}", connection="AzureWebJobsStorage")
+@app.blob_output(arg_name="digest", path="scanned/{name}.sha256", connection="AzureWebJobsStorage")
+def scan_buffered(myblob: func.InputStream, digest: func.Out[str]):
+    """Reads the whole blob, then works on a decoded copy of it: the payload is held several times over."""
+    logging.info("Python blob trigger function processed blob Name: %s Blob Size: %s bytes", myblob.name, myblob.length)
+    content = myblob.read()
+    if myblob.name.endswith(".bad"):
+        raise ValueError(f"{myblob.name} is not a valid upload")
+    text = content.decode("latin-1")
+    records = text.splitlines(keepends=True)
+    digest.set(hashlib.sha256("".join(records).encode("latin-1")).hexdigest())
+
+
+@app.blob_trigger(arg_name="myblob", path="uploads/{name}", connection="AzureWebJobsStorage")
+@app.blob_output(arg_name="digest", path="scanned/{name}.sha256", connection="AzureWebJobsStorage")
+def scan_chunked(myblob: func.InputStream, digest: func.Out[str]):
+    """Hashes the blob 64 KiB at a time."""
+    sha = hashlib.sha256()
+    while chunk := myblob.read(64 * 1024):
+        sha.update(chunk)
+    digest.set(sha.hexdigest())
+
+
+@app.function_name(name="ScanBytes")
+@app.blob_trigger(arg_name="content", path="uploads/{name}", connection="AzureWebJobsStorage")
+@app.blob_output(arg_name="$return", path="scanned/{name}.txt", connection="AzureWebJobsStorage")
+def scan_bytes(content: bytes, context: func.Context) -> str:
+    logging.warning("invocation %s got %d bytes", context.invocation_id, len(content))
+    return f"{context.function_name}: {len(content)} bytes, {os.environ.get('GREETING', 'no greeting')}"
+
+
+both_here = threading.Barrier(2, timeout=20)
+
+
+@app.blob_trigger(arg_name="myblob", path="uploads/{name}", connection="AzureWebJobsStorage")
+@app.blob_output(arg_name="digest", path="scanned/{name}.sha256", connection="AzureWebJobsStorage")
+def scan_in_pairs(myblob: func.InputStream, digest: func.Out[bytes]):
+    """Waits until another invocation is running too (sync functions run on the worker's thread pool)."""
+    both_here.wait()
+    digest.set(hashlib.sha256(myblob.read()).hexdigest().encode("ascii"))
