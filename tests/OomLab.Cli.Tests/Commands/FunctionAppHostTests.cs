@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using OomLab.Cli.Tests.Support;
 
 namespace OomLab.Cli.Tests.Commands;
@@ -18,7 +17,7 @@ public sealed class FunctionAppHostTests
     [InlineData("ScanMemory")]
     public async Task Each_trigger_parameter_type_gets_the_whole_blob_and_every_output_is_byte_for_byte_right(string function)
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
         var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < 20; i++)
         {
@@ -42,7 +41,7 @@ public sealed class FunctionAppHostTests
     [Fact]
     public async Task Outputs_of_a_return_type_are_written_and_a_throwing_invocation_is_retried_then_poisoned_with_its_exception()
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
         var sha = root.Upload("a.bin", 70_000, seed: 1);
         root.Upload("bad-1.bin", 10, seed: 2);
 
@@ -65,7 +64,7 @@ public sealed class FunctionAppHostTests
     {
         // With an output path expression ({name}) the Functions host skips deferred binding and sends the blob's bytes,
         // which the .NET worker cannot convert to a Stream (a known limitation of the real worker): oomlab reproduces it.
-        using var root = new AppRoot();
+        using var root = NewRoot();
         root.Upload("a.bin", 100, seed: 1);
 
         var result = await Host(root, "ScanStreamed", "EP1", []);
@@ -79,7 +78,7 @@ public sealed class FunctionAppHostTests
     [Fact]
     public async Task The_buffering_app_over_a_small_ceiling_is_killed_with_exit_137_and_restarted_with_both_message_families()
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
         var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < 12; i++)
         {
@@ -96,13 +95,13 @@ public sealed class FunctionAppHostTests
         traces.ShouldContain(m => m.StartsWith("Language Worker Process exited. Pid=", StringComparison.Ordinal));
         traces.ShouldContain("dotnet exited with code 137 (0x89)");
         traces.Count(m => m == "Worker process started").ShouldBeGreaterThan(1);
-        AssertNothingLost(root, blobs);
+        root.AssertNothingLost(blobs);
     }
 
     [Fact]
     public async Task A_function_that_outlives_functionTimeout_fails_with_the_timeout_message_and_its_worker_restarts()
     {
-        using var root = new AppRoot("""{ "version": "2.0", "functionTimeout": "00:00:02", "extensions": { "queues": { "maxDequeueCount": 2 } } }""");
+        using var root = NewRoot("""{ "version": "2.0", "functionTimeout": "00:00:02", "extensions": { "queues": { "maxDequeueCount": 2 } } }""");
         root.Upload("slow.bin", 10, seed: 1);
 
         var result = await Host(root, "ScanSlowly", "EP1", ["--setting", "SLEEP_SECONDS=600", "--restart-delay", "200ms"]);
@@ -125,7 +124,7 @@ public sealed class FunctionAppHostTests
     [InlineData("speaks-garbage", "exec 3<>/dev/tcp/$2/$4; printf 'GARBAGE\\r\\n\\r\\n' >&3; sleep 60", "did not open its gRPC event stream")]
     public async Task A_worker_that_does_not_speak_the_protocol_is_a_clear_error_without_a_hang(string name, string script, string expected)
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
         root.Upload("a.bin", 10, seed: 1);
         var app = Path.Combine(root.Path, "app-" + name);
         IsolatedApp.CopyWithHostJson(app, """{ "version": "2.0" }""");
@@ -145,7 +144,7 @@ public sealed class FunctionAppHostTests
     [Fact]
     public async Task An_unknown_function_names_the_app_file_and_the_functions_it_has()
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
 
         var result = await Host(root, "NoSuchFunction", "EP1", []);
 
@@ -156,61 +155,7 @@ public sealed class FunctionAppHostTests
     }
 
     private static Task<CliResult> Host(AppRoot root, string function, string ceilingOrPlan, string[] extra) =>
-        OomLabCli.RunAsync(
-            ["host", "--root", root.Path, "--app", root.App, "--function", function,
-                .. ceilingOrPlan.EndsWith("iB", StringComparison.Ordinal) ? ["--ceiling", ceilingOrPlan] : (string[])["--plan", ceilingOrPlan],
-                "--until-idle", "2s", .. extra],
-            timeout: TimeSpan.FromMinutes(4));
+        root.HostAsync(function, ceilingOrPlan, extra, TimeSpan.FromMinutes(4));
 
-    private static void AssertNothingLost(AppRoot root, Dictionary<string, string> blobs)
-    {
-        using var queue = new TelemetryDb(root.QueueDb);
-        var poisoned = queue.Strings("SELECT blob_name FROM messages WHERE state = 3").ToHashSet(StringComparer.Ordinal);
-        queue.Count("SELECT count(*) FROM messages WHERE state = 3 AND (reason IS NULL OR reason = '')").ShouldBe(0);
-        foreach (var (name, sha) in blobs.Where(b => !poisoned.Contains(b.Key)))
-        {
-            File.ReadAllText(root.Scanned($"{name}.sha256")).ShouldBe(sha, name);
-        }
-
-        queue.Count("SELECT count(*) FROM messages WHERE state IN (0, 1)").ShouldBe(0);
-        (queue.Count("SELECT count(*) FROM receipts") + poisoned.Count).ShouldBe(blobs.Count);
-    }
-
-    /// <summary>A root whose containers are the app's (uploads/, scanned/), and the app (or a copy with its own host.json).</summary>
-    private sealed class AppRoot : IDisposable
-    {
-        private readonly TempRoot root = new();
-
-        public AppRoot(string? hostJson = null)
-        {
-            App = hostJson is null ? IsolatedApp.Directory : IsolatedApp.CopyWithHostJson(System.IO.Path.Combine(root.Path, "app"), hostJson);
-        }
-
-        public string Path => root.Path;
-
-        public string App { get; }
-
-        public string TelemetryDb => root.TelemetryDb;
-
-        public string QueueDb => root.QueueDb;
-
-        public string Scanned(string name) => System.IO.Path.Combine(root.Path, "scanned", name);
-
-        /// <summary>Writes a blob into uploads/ (temp file, then rename) and returns the SHA-256 of its content, lower-case hex.</summary>
-        public string Upload(string name, long size, int seed)
-        {
-            var target = System.IO.Path.Combine(root.Path, "uploads", name);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            using (var file = File.Create(target + ".tmp"))
-            {
-                TempRoot.WriteContent(file, size, seed);
-            }
-
-            File.Move(target + ".tmp", target);
-            using var read = File.OpenRead(target);
-            return Convert.ToHexStringLower(SHA256.HashData(read));
-        }
-
-        public void Dispose() => root.Dispose();
-    }
+    private static AppRoot NewRoot(string? hostJson = null) => new(path => hostJson is null ? IsolatedApp.Directory : IsolatedApp.CopyWithHostJson(System.IO.Path.Combine(path, "app"), hostJson));
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using OomLab.Cli.Tests.Support;
 
 namespace OomLab.Cli.Tests.Commands;
@@ -17,7 +16,7 @@ public sealed class PythonAppHostTests
     [InlineData("scan_chunked")]
     public async Task Each_function_gets_the_whole_blob_and_every_output_is_byte_for_byte_right(string function)
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
         var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < 16; i++)
         {
@@ -46,7 +45,7 @@ public sealed class PythonAppHostTests
     [Fact]
     public async Task A_bytes_parameter_a_context_and_a_return_value_bind_and_app_settings_reach_the_worker()
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
         root.Upload("a.bin", 70_000, seed: 1);
 
         var result = await Host(root, "ScanBytes", "EP1", ["--setting", "GREETING=hello"]);
@@ -63,7 +62,7 @@ public sealed class PythonAppHostTests
     public async Task Invocations_run_concurrently_on_the_workers_thread_pool()
     {
         // Each invocation waits at a two-party barrier (20 s, then BrokenBarrierError): they succeed only side by side.
-        using var root = new AppRoot();
+        using var root = NewRoot();
         var first = root.Upload("one.bin", 1000, seed: 1);
         var second = root.Upload("two.bin", 2000, seed: 2);
 
@@ -79,7 +78,7 @@ public sealed class PythonAppHostTests
     [Fact]
     public async Task A_raising_function_is_retried_then_poisoned_with_the_Python_exception_and_its_traceback()
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
         var sha = root.Upload("good.bin", 5000, seed: 1);
         root.Upload("x.bad", 10, seed: 2);
 
@@ -100,7 +99,7 @@ public sealed class PythonAppHostTests
     {
         // 192 MiB of budget for a 40 MiB blob: the payload arrives (grpc needs about three times it, briefly), then the
         // function's decoded copies do not fit: Python raises MemoryError in the user's code, and the worker lives on.
-        using var root = new AppRoot();
+        using var root = NewRoot();
         root.Upload("big.bin", 40 * MiB, seed: 1);
         var small = root.Upload("small.bin", 1000, seed: 2);
 
@@ -122,7 +121,7 @@ public sealed class PythonAppHostTests
     public async Task A_payload_that_cannot_be_received_within_the_limit_ends_the_worker_at_once_and_it_is_retried_not_hung()
     {
         // 102 MiB of budget: grpc needs about three times the 40 MiB payload to receive it, so the worker cannot go on.
-        using var root = new AppRoot("""{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 2 } } }""");
+        using var root = NewRoot("""{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 2 } } }""");
         root.Upload("big.bin", 40 * MiB, seed: 1);
 
         var result = await Host(root, "scan_buffered", "256MiB",
@@ -138,7 +137,7 @@ public sealed class PythonAppHostTests
     [Fact]
     public async Task The_buffering_function_over_a_small_ceiling_is_killed_with_exit_137_and_restarted_and_nothing_is_lost()
     {
-        using var root = new AppRoot("""{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 2 } } }""");
+        using var root = NewRoot("""{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 2 } } }""");
         var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < 8; i++)
         {
@@ -176,7 +175,7 @@ public sealed class PythonAppHostTests
         "cannot load the more function: the following parameters are declared in Python but not in the function definition: {'extra'}")]
     public async Task An_app_that_cannot_be_indexed_is_a_clear_error_naming_the_file_and_line_without_a_hang(string name, string code, string expected)
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
         var app = PythonApp.Copy(Path.Combine(root.Path, "app-" + name), functionApp:
             "import azure.functions as func\n\napp = func.FunctionApp()\n\n\n# " + name + "\n\n" + code);
 
@@ -191,7 +190,7 @@ public sealed class PythonAppHostTests
     [Fact]
     public async Task Several_functions_and_none_chosen_names_function_app_py_and_the_functions_it_has()
     {
-        using var root = new AppRoot();
+        using var root = NewRoot();
 
         var result = await OomLabCli.RunAsync(["host", "--root", root.Path, "--app", root.App, "--until-idle", "2s"], timeout: TimeSpan.FromMinutes(1));
 
@@ -200,44 +199,7 @@ public sealed class PythonAppHostTests
     }
 
     private static Task<CliResult> Host(AppRoot root, string function, string ceilingOrPlan, string[] extra) =>
-        OomLabCli.RunAsync(
-            ["host", "--root", root.Path, "--app", root.App, "--function", function,
-                .. ceilingOrPlan.EndsWith("iB", StringComparison.Ordinal) ? ["--ceiling", ceilingOrPlan] : (string[])["--plan", ceilingOrPlan],
-                "--until-idle", "2s", .. extra],
-            timeout: TimeSpan.FromMinutes(2));
+        root.HostAsync(function, ceilingOrPlan, extra, TimeSpan.FromMinutes(2));
 
-    /// <summary>A root whose containers are the app's (uploads/, scanned/), and a copy of the app in it.</summary>
-    private sealed class AppRoot : IDisposable
-    {
-        private readonly TempRoot root = new();
-
-        public AppRoot(string? hostJson = null) => App = PythonApp.Copy(System.IO.Path.Combine(root.Path, "app"), hostJson);
-
-        public string Path => root.Path;
-
-        public string App { get; }
-
-        public string TelemetryDb => root.TelemetryDb;
-
-        public string QueueDb => root.QueueDb;
-
-        public string Scanned(string name) => System.IO.Path.Combine(root.Path, "scanned", name);
-
-        /// <summary>Writes a blob into uploads/ (temp file, then rename) and returns the SHA-256 of its content, lower-case hex.</summary>
-        public string Upload(string name, long size, int seed)
-        {
-            var target = System.IO.Path.Combine(root.Path, "uploads", name);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            using (var file = File.Create(target + ".tmp"))
-            {
-                TempRoot.WriteContent(file, size, seed);
-            }
-
-            File.Move(target + ".tmp", target);
-            using var read = File.OpenRead(target);
-            return Convert.ToHexStringLower(SHA256.HashData(read));
-        }
-
-        public void Dispose() => root.Dispose();
-    }
+    private static AppRoot NewRoot(string? hostJson = null) => new(path => PythonApp.Copy(System.IO.Path.Combine(path, "app"), hostJson));
 }
