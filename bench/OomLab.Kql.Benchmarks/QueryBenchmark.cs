@@ -26,7 +26,7 @@ public abstract class QueryBenchmark
 
     protected abstract string Sql { get; }
 
-    /// <summary>The same SQL in DuckDB's dialect (integer division <c>//</c>, <c>quantile_disc</c>, <c>json_extract_string</c>).</summary>
+    /// <summary>The same SQL in DuckDB's dialect (integer division <c>//</c>, <c>quantile_disc</c>, <c>json_extract_string</c>, <c>ILIKE</c>).</summary>
     protected abstract string DuckDbSql { get; }
 
     [GlobalSetup]

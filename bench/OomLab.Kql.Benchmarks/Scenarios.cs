@@ -47,7 +47,7 @@ public class QueryF : QueryBenchmark
 
     protected override string Sql => SeedQueries.TracesSql(Ticks(1, 45), Ticks(2, 25));
 
-    protected override string DuckDbSql => Sql;
+    protected override string DuckDbSql => SeedQueries.TracesSql(Ticks(1, 45), Ticks(2, 25), "ILIKE");
 }
 
 /// <summary>Playbook H1: OOM traces leftouter-joined to request payload sizes, percentile by name.</summary>

@@ -34,11 +34,11 @@ internal static class SeedQueries
         GROUP BY bin ORDER BY bin
         """;
 
-    /// <summary>Query F, the same text on SQLite and DuckDB.</summary>
-    public static string TracesSql(long from, long to) => $"""
+    /// <summary>Query F; <paramref name="like"/> is a case-insensitive match, as <c>has_any</c> is: SQLite's <c>LIKE</c>, DuckDB's <c>ILIKE</c>.</summary>
+    public static string TracesSql(long from, long to, string like = "LIKE") => $"""
         SELECT ts, severityLevel, message FROM traces
         WHERE ts BETWEEN {from} AND {to} AND cloud_RoleName = $app
-          AND (message LIKE '%Worker process exited%' OR message LIKE '%exit code 137%' OR message LIKE '%Restarting worker process%' OR message LIKE '%Worker process started%')
+          AND (message {like} '%Worker process exited%' OR message {like} '%exit code 137%' OR message {like} '%Restarting worker process%' OR message {like} '%Worker process started%')
         ORDER BY ts
         """;
 
@@ -53,9 +53,10 @@ internal static class SeedQueries
         WHERE rn = (95 * n + 99) / 100 ORDER BY incidents DESC
         """;
 
+    /// <summary>H1 on DuckDB: <c>ILIKE</c> (DuckDB's <c>LIKE</c> is case-sensitive, SQLite's and <c>has_any</c> are not).</summary>
     public const string H1DuckDbSql = """
         WITH t AS (SELECT operation_Id FROM traces WHERE ts > $ago
-                   AND (message LIKE '%OutOfMemoryException%' OR message LIKE '%OutOfMemory%' OR message LIKE '%worker process%')),
+                   AND (message ILIKE '%OutOfMemoryException%' OR message ILIKE '%OutOfMemory%' OR message ILIKE '%worker process%')),
         r AS (SELECT operation_Id, name, CAST(json_extract_string(customDimensions, '$.RequestBodyBytes') AS BIGINT) AS requestBytes FROM requests WHERE ts > $ago),
         j AS (SELECT r.name, r.requestBytes FROM t LEFT JOIN r ON r.operation_Id = t.operation_Id WHERE r.requestBytes IS NOT NULL)
         SELECT name, count(*) AS incidents, quantile_disc(requestBytes, 0.95) AS p95RequestBytes, max(requestBytes) AS maxRequestBytes
