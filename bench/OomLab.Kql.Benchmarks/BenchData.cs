@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
 
 namespace OomLab.Kql.Benchmarks;
@@ -5,7 +6,8 @@ namespace OomLab.Kql.Benchmarks;
 /// <summary>
 /// Deterministic telemetry shaped like the lab's <c>requests</c>, <c>performanceCounters</c> and
 /// <c>traces</c> over the seed's timeline (01:30 to 02:40), built once per process as KQL tables, and
-/// written once to a SQLite file (cached across runs) holding the very same rows.
+/// written once to a SQLite file (cached across runs) and, per process, to an in-memory DuckDB database,
+/// both holding the very same rows.
 /// </summary>
 internal sealed class BenchData
 {
@@ -135,6 +137,40 @@ internal sealed class BenchData
         pragma.CommandText = "PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;";
         pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>Opens an in-memory DuckDB database with the same rows and types as the SQLite file, filled through DuckDB's appender.</summary>
+    public DuckDBConnection OpenDuckDb()
+    {
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TABLE requests (ts BIGINT, name VARCHAR, success BOOLEAN, duration_ms DOUBLE, customDimensions VARCHAR, operation_Id VARCHAR, cloud_RoleName VARCHAR);
+                CREATE TABLE performanceCounters (ts BIGINT, counter VARCHAR, value DOUBLE, cloud_RoleName VARCHAR);
+                CREATE TABLE traces (ts BIGINT, message VARCHAR, severityLevel BIGINT, operation_Id VARCHAR, cloud_RoleName VARCHAR);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var r = RequestColumns;
+        Append(connection, "requests", (i, row) => row.AppendValue(r.Ts[i]).AppendValue(r.Name[i]).AppendValue(r.Ok[i])
+            .AppendValue(r.Dur[i] / (double)TimeSpan.TicksPerMillisecond).AppendValue(r.Dims[i]).AppendValue(r.Op[i]).AppendValue(r.Role[i]));
+        var c = CounterColumns;
+        Append(connection, "performanceCounters", (i, row) => row.AppendValue(c.Ts[i]).AppendValue(c.Counter[i]).AppendValue(c.Value[i]).AppendValue(c.Role[i]));
+        var t = TraceColumns;
+        Append(connection, "traces", (i, row) => row.AppendValue(t.Ts[i]).AppendValue(t.Message[i]).AppendValue(t.Severity[i]).AppendValue(t.Op[i]).AppendValue(t.Role[i]));
+        return connection;
+    }
+
+    private void Append(DuckDBConnection connection, string table, Func<int, IDuckDBAppenderRow, IDuckDBAppenderRow> fill)
+    {
+        using var appender = connection.CreateAppender(table);
+        for (var i = 0; i < Rows; i++)
+        {
+            fill(i, appender.CreateRow()).EndRow();
+        }
     }
 
     private void Fill(SqliteConnection connection)

@@ -17,7 +17,10 @@ if (args is ["--quick", var rowsText])
         var kql = Stopwatch.StartNew();
         var kqlRows = benchmark.KqlQuery();
         kql.Stop();
-        Console.WriteLine($"{benchmark.GetType().Name,-8} rows={rows,10:N0} KQL {kql.Elapsed.TotalMilliseconds,8:F1} ms ({kqlRows} rows)  SQLite {sql.Elapsed.TotalMilliseconds,8:F1} ms ({sqlRows} rows)  ratio {kql.Elapsed / sql.Elapsed:F2}");
+        var duck = Stopwatch.StartNew();
+        var duckRows = benchmark.DuckDbQuery();
+        duck.Stop();
+        Console.WriteLine($"{benchmark.GetType().Name,-8} rows={rows,10:N0} KQL {kql.Elapsed.TotalMilliseconds,8:F1} ms ({kqlRows} rows)  SQLite {sql.Elapsed.TotalMilliseconds,8:F1} ms ({sqlRows} rows)  DuckDB {duck.Elapsed.TotalMilliseconds,8:F1} ms ({duckRows} rows)  KQL/SQLite {kql.Elapsed / sql.Elapsed:F2}  KQL/DuckDB {kql.Elapsed / duck.Elapsed:F2}");
         benchmark.Cleanup();
     }
 

@@ -1,17 +1,19 @@
 using BenchmarkDotNet.Attributes;
+using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
 
 namespace OomLab.Kql.Benchmarks;
 
 /// <summary>
-/// One seed query: the KQL text on this engine against the equivalent SQL on SQLite (the baseline),
-/// over the same rows. Subclasses give the two texts; results are checked to agree on row count.
+/// One seed query: the KQL text on this engine against the equivalent SQL on SQLite (the baseline) and on
+/// DuckDB, over the same rows. Subclasses give the three texts; results are checked to agree on row count.
 /// </summary>
 [MemoryDiagnoser]
 public abstract class QueryBenchmark
 {
     private BenchData _data = null!;
     private SqliteConnection _sqlite = null!;
+    private DuckDBConnection _duckDb = null!;
 
     /// <summary>Row counts to measure: 1,000,000 unless OOMLAB_BENCH_ROWS lists others (comma-separated).</summary>
     public static IEnumerable<int> RowCounts =>
@@ -24,21 +26,30 @@ public abstract class QueryBenchmark
 
     protected abstract string Sql { get; }
 
+    /// <summary>The same SQL in DuckDB's dialect (integer division <c>//</c>, <c>quantile_disc</c>, <c>json_extract_string</c>, <c>ILIKE</c>).</summary>
+    protected abstract string DuckDbSql { get; }
+
     [GlobalSetup]
     public void Setup()
     {
         _data = new BenchData(Rows);
         _sqlite = _data.OpenSqlite();
+        _duckDb = _data.OpenDuckDb();
         var kqlRows = KqlQuery();
         var sqlRows = SqliteQuery();
-        if (kqlRows != sqlRows)
+        var duckDbRows = DuckDbQuery();
+        if (kqlRows != sqlRows || kqlRows != duckDbRows)
         {
-            throw new InvalidOperationException($"{GetType().Name}: KQL returned {kqlRows} rows, SQL {sqlRows}");
+            throw new InvalidOperationException($"{GetType().Name}: KQL returned {kqlRows} rows, SQLite {sqlRows}, DuckDB {duckDbRows}");
         }
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _sqlite.Dispose();
+    public void Cleanup()
+    {
+        _sqlite.Dispose();
+        _duckDb.Dispose();
+    }
 
     [Benchmark(Baseline = true, Description = "SQLite")]
     public int SqliteQuery()
@@ -47,6 +58,28 @@ public abstract class QueryBenchmark
         command.CommandText = Sql;
         command.Parameters.AddWithValue("$app", BenchData.App);
         command.Parameters.AddWithValue("$ago", BenchData.Now.UtcDateTime.AddHours(-6).Ticks);
+        return CountRows(command);
+    }
+
+    [Benchmark(Description = "DuckDB")]
+    public int DuckDbQuery()
+    {
+        using var command = _duckDb.CreateCommand();
+        command.CommandText = DuckDbSql;
+        command.Parameters.Add(new DuckDBParameter("app", BenchData.App));
+        command.Parameters.Add(new DuckDBParameter("ago", BenchData.Now.UtcDateTime.AddHours(-6).Ticks));
+        return CountRows(command);
+    }
+
+    [Benchmark(Description = "KQL")]
+    public int KqlQuery()
+    {
+        var result = KqlEngine.Execute(Kql, _data.Tables, _data.Options);
+        return result.Succeeded ? result.Table.RowCount : throw new InvalidOperationException(result.Diagnostics[0].Format(Kql));
+    }
+
+    private static int CountRows(System.Data.Common.DbCommand command)
+    {
         using var reader = command.ExecuteReader();
         var rows = 0;
         while (reader.Read())
@@ -55,13 +88,6 @@ public abstract class QueryBenchmark
         }
 
         return rows;
-    }
-
-    [Benchmark(Description = "KQL")]
-    public int KqlQuery()
-    {
-        var result = KqlEngine.Execute(Kql, _data.Tables, _data.Options);
-        return result.Succeeded ? result.Table.RowCount : throw new InvalidOperationException(result.Diagnostics[0].Format(Kql));
     }
 
     /// <summary>Ticks of a lab time, for the SQL texts.</summary>

@@ -17,17 +17,28 @@ internal static class SeedQueries
         ORDER BY g.bin
         """;
 
-    public static string CountersSql(long from, long to) => $"""
-        SELECT (ts / 3000000000) * 3000000000 AS bin, round(avg(value) / (1024.0 * 1024.0), 1), round(max(value) / (1024.0 * 1024.0), 1)
+    /// <summary>Query B/G on DuckDB: <c>quantile_disc</c> is the nearest-rank percentile, so no window is needed.</summary>
+    public static string RequestsDuckDbSql(long from, long to) => $"""
+        SELECT (ts // 3000000000) * 3000000000 AS bin, count(*) AS total, count_if(NOT success) AS failures,
+               round(quantile_disc(duration_ms, 0.95), 2) AS p95Ms, round(100.0 * count_if(NOT success) / count(*), 2) AS failureRatePercent
+        FROM requests
+        WHERE ts BETWEEN {from} AND {to} AND cloud_RoleName = $app
+        GROUP BY bin ORDER BY bin
+        """;
+
+    /// <summary>Query C/I; <paramref name="divide"/> is the integer division: <c>/</c> on SQLite, <c>//</c> on DuckDB.</summary>
+    public static string CountersSql(long from, long to, string divide = "/") => $"""
+        SELECT (ts {divide} 3000000000) * 3000000000 AS bin, round(avg(value) / (1024.0 * 1024.0), 1), round(max(value) / (1024.0 * 1024.0), 1)
         FROM performanceCounters
         WHERE ts BETWEEN {from} AND {to} AND cloud_RoleName = $app AND counter = 'Private Bytes'
         GROUP BY bin ORDER BY bin
         """;
 
-    public static string TracesSql(long from, long to) => $"""
+    /// <summary>Query F; <paramref name="like"/> is a case-insensitive match, as <c>has_any</c> is: SQLite's <c>LIKE</c>, DuckDB's <c>ILIKE</c>.</summary>
+    public static string TracesSql(long from, long to, string like = "LIKE") => $"""
         SELECT ts, severityLevel, message FROM traces
         WHERE ts BETWEEN {from} AND {to} AND cloud_RoleName = $app
-          AND (message LIKE '%Worker process exited%' OR message LIKE '%exit code 137%' OR message LIKE '%Restarting worker process%' OR message LIKE '%Worker process started%')
+          AND (message {like} '%Worker process exited%' OR message {like} '%exit code 137%' OR message {like} '%Restarting worker process%' OR message {like} '%Worker process started%')
         ORDER BY ts
         """;
 
@@ -40,5 +51,15 @@ internal static class SeedQueries
                      COUNT(*) OVER (PARTITION BY name) AS n, MAX(requestBytes) OVER (PARTITION BY name) AS mx FROM j)
         SELECT name, n AS incidents, requestBytes AS p95RequestBytes, mx AS maxRequestBytes FROM p
         WHERE rn = (95 * n + 99) / 100 ORDER BY incidents DESC
+        """;
+
+    /// <summary>H1 on DuckDB: <c>ILIKE</c> (DuckDB's <c>LIKE</c> is case-sensitive, SQLite's and <c>has_any</c> are not).</summary>
+    public const string H1DuckDbSql = """
+        WITH t AS (SELECT operation_Id FROM traces WHERE ts > $ago
+                   AND (message ILIKE '%OutOfMemoryException%' OR message ILIKE '%OutOfMemory%' OR message ILIKE '%worker process%')),
+        r AS (SELECT operation_Id, name, CAST(json_extract_string(customDimensions, '$.RequestBodyBytes') AS BIGINT) AS requestBytes FROM requests WHERE ts > $ago),
+        j AS (SELECT r.name, r.requestBytes FROM t LEFT JOIN r ON r.operation_Id = t.operation_Id WHERE r.requestBytes IS NOT NULL)
+        SELECT name, count(*) AS incidents, quantile_disc(requestBytes, 0.95) AS p95RequestBytes, max(requestBytes) AS maxRequestBytes
+        FROM j GROUP BY name ORDER BY incidents DESC
         """;
 }
