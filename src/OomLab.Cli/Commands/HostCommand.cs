@@ -4,7 +4,9 @@ using OomLab.Blobs;
 using OomLab.Configuration;
 using OomLab.Hosting;
 using OomLab.Telemetry;
+using OomLab.Workers;
 using OomLab.Workers.Rpc;
+using OomLab.Workers.Stdio;
 using Spectre.Console;
 
 namespace OomLab.Cli.Commands;
@@ -107,16 +109,16 @@ internal static class HostCommand
         var startWithin = args.StartTimeout is { } startText ? ParseDuration("--start-timeout", startText) : (TimeSpan?)null;
         var restart = args.RestartDelay is { } delayText ? ParseDuration("--restart-delay", delayText) : (TimeSpan?)null;
         var (workerCommand, prefix) = WorkerLaunch.Current();
-        var options = new FunctionHostOptions(layout, functionsAssembly, functionName, memoryCeiling, hostSettings, workerCommand, prefix)
+        IWorkerTransport transport = userApp is null ? new StdioTransport(workerCommand, prefix, functionsAssembly) : new RpcTransport(userApp, appFunction!);
+        var options = new FunctionHostOptions(layout, transport, functionName, memoryCeiling, hostSettings)
         {
-            Transport = userApp is null ? null : new RpcTransport(userApp, appFunction!),
             FunctionTimeout = hostSettings.FunctionTimeoutFor(consumption: string.Equals(args.Plan, "Consumption", StringComparison.OrdinalIgnoreCase)),
             InputContainer = appFunction is null ? ContainerName.Create("input") : Container(appFunction.TriggerPath.Container),
             OutputContainer = appFunction?.OutputContainer is { } written ? Container(written) : ContainerName.Create("output"),
             AppName = args.AppName,
             StopWhenIdleFor = idle,
             AppSettings = settingValues,
-            ConfigureWorkers = workers => Restarts(workers, userApp is not null, restart) with
+            ConfigureWorkers = workers => transport.WithRestartPolicy(workers, restart) with
             {
                 GcHeapHardLimitFraction = heapFraction,
                 StartTimeout = startWithin ?? workers.StartTimeout,
@@ -149,11 +151,6 @@ internal static class HostCommand
         Console.Out.WriteLine($"telemetry: {layout.TelemetryPath}");
         return 0;
     }
-
-    private static Workers.WorkerPoolOptions Restarts(Workers.WorkerPoolOptions workers, bool functionApp, TimeSpan? delay) =>
-        functionApp ? RpcTransport.WithHostRestartPolicy(workers, delay)
-        : delay is { } fixedDelay ? workers with { RestartBackoffInitial = fixedDelay, RestartBackoffMax = fixedDelay }
-        : workers;
 
     private static ContainerName Container(string name) =>
         ContainerName.TryCreate(name, out var container) ? container : throw new OomLabException($"the app's blob path names the container '{name}', which is not a valid container name");

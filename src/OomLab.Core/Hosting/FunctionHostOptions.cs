@@ -11,54 +11,45 @@ namespace OomLab.Hosting;
 internal sealed record FunctionHostOptions
 {
     /// <param name="layout">The root folder with its containers and state.</param>
-    /// <param name="functionsAssembly">Path of the assembly holding the function.</param>
+    /// <param name="transport">
+    /// How workers are started and talked to: oomlab's own workers (<see cref="Workers.Stdio.StdioTransport"/>) or a user's
+    /// function app (<see cref="Workers.Rpc.RpcTransport"/>). The host's worker pool owns it and disposes it when the run ends.
+    /// </param>
     /// <param name="functionName">The function's name.</param>
     /// <param name="ceiling">The instance's memory ceiling.</param>
     /// <param name="settings">Dispatch settings from host.json and app settings.</param>
-    /// <param name="workerCommand">The executable that starts a worker (normally oomlab itself).</param>
-    /// <param name="workerCommandPrefix">Arguments before <c>worker ...</c> (the oomlab.dll path when the command is <c>dotnet</c>).</param>
     public FunctionHostOptions(
         RootLayout layout,
-        string functionsAssembly,
+        Workers.IWorkerTransport transport,
         string functionName,
         MemoryCeiling ceiling,
-        HostSettings settings,
-        string workerCommand,
-        IReadOnlyList<string> workerCommandPrefix)
+        HostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        ArgumentException.ThrowIfNullOrWhiteSpace(functionsAssembly);
+        ArgumentNullException.ThrowIfNull(transport);
         ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentException.ThrowIfNullOrWhiteSpace(workerCommand);
         if (ceiling.Bytes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(ceiling), ceiling.Bytes, "a ceiling larger than zero");
         }
 
-        ArgumentNullException.ThrowIfNull(workerCommandPrefix);
         Layout = layout;
-        FunctionsAssembly = functionsAssembly;
+        Transport = transport;
         FunctionName = functionName;
         Ceiling = ceiling;
         Settings = settings;
-        WorkerCommand = workerCommand;
-        WorkerCommandPrefix = workerCommandPrefix;
     }
 
     public RootLayout Layout { get; }
 
-    public string FunctionsAssembly { get; }
+    public Workers.IWorkerTransport Transport { get; }
 
     public string FunctionName { get; }
 
     public MemoryCeiling Ceiling { get; }
 
     public HostSettings Settings { get; }
-
-    public string WorkerCommand { get; }
-
-    public IReadOnlyList<string> WorkerCommandPrefix { get; }
 
     /// <summary>The app's name: <c>cloud_RoleName</c>, <c>AppName</c>. Default <c>oomlab-app</c>.</summary>
     public string AppName { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("an app name", nameof(AppName)) : value; } = "oomlab-app";
@@ -94,20 +85,13 @@ internal sealed record FunctionHostOptions
     /// <summary>Extra environment variables for the workers (app settings the function reads).</summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; init => field = value ?? throw new ArgumentNullException(nameof(AppSettings)); } = new Dictionary<string, string>();
 
-    /// <summary>
-    /// How workers are started and talked to; default oomlab's own workers from <see cref="WorkerCommand"/> and
-    /// <see cref="FunctionsAssembly"/>. A user's function app brings <see cref="Workers.Rpc.RpcTransport"/>.
-    /// </summary>
-    public Workers.IWorkerTransport? Transport { get; init; }
-
     /// <summary>The limit on one invocation's run time (host.json <c>functionTimeout</c>); null for none. Default null.</summary>
     public TimeSpan? FunctionTimeout { get; init; }
 
     /// <summary>The worker pool's options for this host: transport, ceiling, process count, app settings, then <see cref="ConfigureWorkers"/>.</summary>
     public Workers.WorkerPoolOptions CreateWorkerPoolOptions()
     {
-        var transport = Transport ?? new Workers.Stdio.StdioTransport(WorkerCommand, WorkerCommandPrefix, FunctionsAssembly);
-        var pool = new Workers.WorkerPoolOptions(transport, FunctionName, Ceiling)
+        var pool = new Workers.WorkerPoolOptions(Transport, FunctionName, Ceiling)
         {
             WorkerCount = Settings.WorkerProcessCount,
             Environment = AppSettings,

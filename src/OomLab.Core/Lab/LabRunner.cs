@@ -138,8 +138,11 @@ internal sealed class LabRunner
         }
 
         var settings = HostSettingsLoader.Load(null, new Dictionary<string, string?>(), appSettings.ToDictionary(p => p.Key, p => (string?)p.Value));
-        var hostOptions = new FunctionHostOptions(
-            Layout, options.FunctionsAssembly, deployment.Function, CeilingOf(deployment), settings, options.WorkerCommand, options.WorkerCommandPrefix)
+        var appFunction = options.App?.FunctionOf(deployment);
+        Workers.IWorkerTransport transport = appFunction is null
+            ? new Workers.Stdio.StdioTransport(options.WorkerCommand, options.WorkerCommandPrefix, options.FunctionsAssembly)
+            : new Workers.Rpc.RpcTransport(options.App!.App, appFunction);
+        var hostOptions = new FunctionHostOptions(Layout, transport, deployment.Function, CeilingOf(deployment), settings)
         {
             AppName = options.AppName,
             InstanceName = Environment.MachineName,
@@ -147,13 +150,12 @@ internal sealed class LabRunner
             ConfigureWorkers = Plan.Pacing.Apply,
             HeartbeatInterval = Plan.Pacing.HeartbeatInterval,
         };
-        if (options.App is { } app && app.FunctionOf(deployment) is { } function)
+        if (appFunction is not null)
         {
             hostOptions = hostOptions with
             {
-                Transport = new Workers.Rpc.RpcTransport(app.App, function),
-                InputContainer = ContainerName.Create(function.TriggerPath.Container),
-                OutputContainer = ContainerName.Create(function.OutputContainer ?? "output"),
+                InputContainer = ContainerName.Create(appFunction.TriggerPath.Container),
+                OutputContainer = ContainerName.Create(appFunction.OutputContainer ?? "output"),
             };
         }
 

@@ -30,6 +30,13 @@ internal interface IWorkerTransport : IAsyncDisposable
     /// <summary>What the production host logs when a worker's restart budget is spent, or null for oomlab's own wording.</summary>
     string? GaveUpText { get; }
 
+    /// <summary>
+    /// <paramref name="options"/> with this kind of worker's restart policy: oomlab's backoff for its own workers, the
+    /// Functions host's fixed interval and error budget for a function app. A <paramref name="restartDelay"/> replaces the
+    /// delay before each restart (the CLI's <c>--restart-delay</c>).
+    /// </summary>
+    WorkerPoolOptions WithRestartPolicy(WorkerPoolOptions options, TimeSpan? restartDelay);
+
     /// <summary>A channel for one new worker process: how to start it, then its messages.</summary>
     IWorkerChannel CreateChannel(string workerId, WorkerPoolOptions options);
 }

@@ -21,7 +21,7 @@ public sealed class OptionsValidationTests
         { "zero lease", nameof(FunctionHostOptions.LeaseDuration), () => Host() with { LeaseDuration = TimeSpan.Zero } },
         { "lease over 7 days", nameof(FunctionHostOptions.LeaseDuration), () => Host() with { LeaseDuration = TimeSpan.FromDays(8) } },
         { "negative idle stop", nameof(FunctionHostOptions.StopWhenIdleFor), () => Host() with { StopWhenIdleFor = TimeSpan.FromSeconds(-1) } },
-        { "zero ceiling", "ceiling", () => new FunctionHostOptions(new RootLayout("/tmp/x"), "f.dll", "F", default, HostSettings.Default, "oomlab", []) },
+        { "zero ceiling", "ceiling", () => new FunctionHostOptions(new RootLayout("/tmp/x"), Stdio(), "F", default, HostSettings.Default) },
         { "negative healthy period", nameof(WorkerPoolOptions.HealthyPeriod), () => Pool() with { HealthyPeriod = TimeSpan.FromSeconds(-1) } },
         { "zero failure window", nameof(WorkerPoolOptions.FailureWindow), () => Pool() with { FailureWindow = TimeSpan.Zero } },
         { "failure window over a day", nameof(WorkerPoolOptions.FailureWindow), () => Pool() with { FailureWindow = TimeSpan.FromDays(2) } },
@@ -70,7 +70,9 @@ public sealed class OptionsValidationTests
     }
 
     private static FunctionHostOptions Host() =>
-        new(new RootLayout("/tmp/x"), "f.dll", "F", MemoryCeiling.Custom(512 * Some.MiB), HostSettings.Default, "oomlab", []);
+        new(new RootLayout("/tmp/x"), Stdio(), "F", MemoryCeiling.Custom(512 * Some.MiB), HostSettings.Default);
+
+    private static OomLab.Workers.Stdio.StdioTransport Stdio() => new("oomlab", [], "f.dll");
 
     private static WorkerPoolOptions Pool() => new("oomlab", [], "f.dll", "F", MemoryCeiling.Custom(512 * Some.MiB));
 }

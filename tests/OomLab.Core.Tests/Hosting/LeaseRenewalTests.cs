@@ -24,8 +24,8 @@ public sealed class LeaseRenewalTests
 
         var (command, prefix) = OomLabExecutable.Command;
         var options = new FunctionHostOptions(
-            new RootLayout(root.Path), OomLabExecutable.SampleFunctions, "SubmitOrderToFulfillment", MemoryCeiling.Custom(1024 * Some.MiB),
-            HostSettings.Default, command, prefix)
+            new RootLayout(root.Path), new OomLab.Workers.Stdio.StdioTransport(command, prefix, OomLabExecutable.SampleFunctions), "SubmitOrderToFulfillment",
+            MemoryCeiling.Custom(1024 * Some.MiB), HostSettings.Default)
         {
             LeaseDuration = TimeSpan.FromMilliseconds(400),
             StopWhenIdleFor = TimeSpan.FromSeconds(1),

@@ -286,7 +286,7 @@ internal sealed partial class RpcChannel : IWorkerChannel
             return RpcMessages.Refused(nameof(FunctionLoadRequest), Describe(loadResult));
         }
 
-        var sampler = new ProcessMemorySampler(process.Id);
+        var sampler = new ProcessTreeSampler(process.Id);
         sampler.TrySample(out var privateBytes, out var workingSet);
         deliver(new ReadyMessage(process.Id, transport.Function.Name, privateBytes, workingSet, options.GcHeapHardLimitBytes));
         return null;

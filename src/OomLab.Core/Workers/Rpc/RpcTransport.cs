@@ -84,7 +84,7 @@ internal sealed class RpcTransport(FunctionApp app, AppFunction function) : IWor
     /// after 3 x the process count failures within 30 minutes the host gives up and recycles (here: the slot starts afresh
     /// after the same delay, standing for the platform's restart of the host).
     /// </summary>
-    public static WorkerPoolOptions WithHostRestartPolicy(WorkerPoolOptions options, TimeSpan? restartDelay)
+    public WorkerPoolOptions WithRestartPolicy(WorkerPoolOptions options, TimeSpan? restartDelay)
     {
         ArgumentNullException.ThrowIfNull(options);
         var delay = restartDelay ?? TimeSpan.FromSeconds(10);

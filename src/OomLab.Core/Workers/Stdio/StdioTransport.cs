@@ -23,6 +23,13 @@ internal sealed class StdioTransport(string command, IReadOnlyList<string> comma
 
     public IEnumerable<string> ExitTexts(WorkerExit exit) => [];
 
+    /// <summary>oomlab's exponential backoff (<see cref="WorkerPoolOptions.RestartBackoffInitial"/>), or a fixed delay when one is given.</summary>
+    public WorkerPoolOptions WithRestartPolicy(WorkerPoolOptions options, TimeSpan? restartDelay)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return restartDelay is { } delay ? options with { RestartBackoffInitial = delay, RestartBackoffMax = delay } : options;
+    }
+
     public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public IWorkerChannel CreateChannel(string workerId, WorkerPoolOptions options) => new StdioChannel(this, workerId, options);
