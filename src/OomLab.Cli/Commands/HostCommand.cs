@@ -55,11 +55,16 @@ internal static class HostCommand
         {
             Description = "How long a worker may take to start and be ready for invocations, e.g. 10s (default 30s).",
         };
+        var port = new Option<int>("--port")
+        {
+            Description = "For a function app's HTTP-triggered function: the loopback port it is served on, as http://127.0.0.1:<port>/api/<function> (default 7071, as Core Tools; 0 picks a free one).",
+            DefaultValueFactory = _ => 7071,
+        };
         var demo = new Option<bool>("--demo") { Description = "Write a demo load into ./demo (or --root) and run until idle." };
 
         var command = new Command("host", "Run a function host: discover blobs, dispatch them to worker processes under a memory ceiling, record telemetry.")
         {
-            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, demo,
+            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, port, demo,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => RunAsync(
@@ -76,6 +81,7 @@ internal static class HostCommand
                     parse.GetValue(heapLimit)!,
                     parse.GetValue(restartDelay),
                     parse.GetValue(startTimeout),
+                    parse.GetValue(port),
                     parse.GetValue(demo)),
                 ct),
             cancellationToken));
@@ -113,9 +119,10 @@ internal static class HostCommand
         var options = new FunctionHostOptions(layout, transport, functionName, memoryCeiling, hostSettings)
         {
             FunctionTimeout = hostSettings.FunctionTimeoutFor(consumption: string.Equals(args.Plan, "Consumption", StringComparison.OrdinalIgnoreCase)),
-            InputContainer = appFunction is null ? ContainerName.Create("input") : Container(appFunction.TriggerPath.Container),
+            InputContainer = Container(appFunction?.InputContainerOr("input") ?? "input"),
             OutputContainer = appFunction?.OutputContainer is { } written ? Container(written) : ContainerName.Create("output"),
             AppName = args.AppName,
+            HttpRoute = appFunction?.Trigger.Route,
             StopWhenIdleFor = idle,
             AppSettings = settingValues,
             ConfigureWorkers = workers => transport.WithRestartPolicy(workers, restart) with
@@ -137,6 +144,11 @@ internal static class HostCommand
         console.MarkupLine($"  ceiling {Markup.Escape(memoryCeiling.Description)}; {Markup.Escape(hostSettings.ToString())}");
 
         await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, Environment.MachineName));
+        if (appFunction is { IsHttp: true })
+        {
+            return await ServeHttpAsync(options, args.Port, telemetry, layout, console, cancellationToken);
+        }
+
         var host = new FunctionHost(options, telemetry, TimeProvider.System);
         HostRunSummary summary;
         using (var progress = new HostProgress(host, console))
@@ -148,6 +160,42 @@ internal static class HostCommand
         var status = Queue.BlobQueue.ReadStatus(layout.QueuePath, poisonLimit: 20);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done {status.Done}, poison {status.Poison}, queued {status.Queued}, leased {status.Leased}; this run: {summary.Succeeded} succeeded, {summary.Failed} failed ({summary.OutOfMemory} out of memory), {summary.WorkerLost} lost with their worker, {summary.Poisoned} poisoned"));
+        Console.Out.WriteLine($"telemetry: {layout.TelemetryPath}");
+        return 0;
+    }
+
+    /// <summary>A function app's HTTP-triggered function, served on loopback until Ctrl-C (or <c>--until-idle</c>).</summary>
+    private static async Task<int> ServeHttpAsync(
+        FunctionHostOptions options, int port, TelemetryWriter telemetry, RootLayout layout, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        if (port is < 0 or > 65535)
+        {
+            throw new OomLabException($"--port {port}: expected a TCP port from 1 to 65535, or 0 for a free one");
+        }
+
+        var host = new HttpTriggerHost(options, port == 0 ? LoopbackPort.Free() : port, telemetry, TimeProvider.System);
+        try
+        {
+            var run = host.RunAsync(cancellationToken);
+            if (await Task.WhenAny(host.Listening, run) == host.Listening)
+            {
+                console.MarkupLine($"  serving [bold]{Markup.Escape(host.Url.ToString())}[/]");
+            }
+
+            await run;
+        }
+        catch (System.Net.HttpListenerException ex)
+        {
+            throw new OomLabException($"--port {port}: cannot listen on 127.0.0.1:{port}: {ex.Message}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        await telemetry.FlushAsync(CancellationToken.None);
+        var (succeeded, failed, lost) = host.Answered;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"this run: {succeeded + failed + lost} requests, {succeeded} succeeded, {failed} failed, {lost} lost with their worker"));
         Console.Out.WriteLine($"telemetry: {layout.TelemetryPath}");
         return 0;
     }
@@ -185,5 +233,5 @@ internal static class HostCommand
 
     private sealed record HostArguments(
         string? Root, string? App, string? Functions, string? Function, string? Plan, string? Ceiling, string[]? Settings,
-        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, bool Demo);
+        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, int Port, bool Demo);
 }

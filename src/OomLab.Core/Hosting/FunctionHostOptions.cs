@@ -47,6 +47,9 @@ internal sealed record FunctionHostOptions
 
     public string FunctionName { get; }
 
+    /// <summary>An HTTP-triggered function's route under <c>/api/</c>: its trigger's <c>route</c>, by default its name.</summary>
+    public string? HttpRoute { get; init; }
+
     public MemoryCeiling Ceiling { get; }
 
     public HostSettings Settings { get; }

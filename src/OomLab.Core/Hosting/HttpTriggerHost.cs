@@ -8,9 +8,11 @@ namespace OomLab.Hosting;
 /// <summary>
 /// A function host for one HTTP-triggered function: listens on 127.0.0.1, spools each request body to a file,
 /// runs one invocation per request on the worker pool (never more than <c>MAX_CONCURRENT_INVOCATIONS</c> at
-/// once), and answers 200 when the invocation succeeds, 500 when it fails or its worker dies. The function reads
-/// the body through <see cref="Sdk.BlobContext.OpenRead"/>; it is not recorded as a blob dependency. HTTP
-/// invocations are not retried, as on the platform.
+/// once), and answers with the function's status code and body (200 when it says none) when the invocation succeeds,
+/// 500 when it fails or its worker dies. oomlab's functions read the body through <see cref="Sdk.BlobContext.OpenRead"/>;
+/// a function app's get it in the invocation (<see cref="HttpExchange"/>). It is not recorded as a blob dependency. HTTP
+/// invocations are not retried, as on the platform. With <see cref="FunctionHostOptions.StopWhenIdleFor"/> the host stops
+/// once no request has arrived or run for that long.
 /// </summary>
 internal sealed partial class HttpTriggerHost
 {
@@ -18,6 +20,12 @@ internal sealed partial class HttpTriggerHost
     private readonly ITelemetrySink sink;
     private readonly TimeProvider time;
     private readonly int port;
+    private int inFlight;
+    private long succeeded;
+    private long failed;
+    private long lost;
+    private long lastActivity = Stopwatch.GetTimestamp();
+    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="options">The function, ceiling, settings and workers, as for a blob-triggered host.</param>
     /// <param name="port">The loopback port to listen on.</param>
@@ -35,11 +43,17 @@ internal sealed partial class HttpTriggerHost
         time = timeProvider;
     }
 
+    /// <summary>Requests answered so far: the function succeeded, failed, or its worker died under it.</summary>
+    public (long Succeeded, long Failed, long WorkerLost) Answered => (Interlocked.Read(ref succeeded), Interlocked.Read(ref failed), Interlocked.Read(ref lost));
+
+    /// <summary>Completes once the workers are ready and the listener accepts requests at <see cref="Url"/>.</summary>
+    public Task Listening => listening.Task;
+
     /// <summary>The running worker pool, once started; null before.</summary>
     public WorkerPool? Workers { get; private set; }
 
     /// <summary>Where the function is served: <c>http://127.0.0.1:&lt;port&gt;/api/&lt;function&gt;</c>.</summary>
-    public Uri Url => new($"http://127.0.0.1:{port}/api/{options.FunctionName}");
+    public Uri Url => new($"http://127.0.0.1:{port}/api/{options.HttpRoute ?? options.FunctionName}");
 
     private string SpoolDirectory => Path.Combine(options.Layout.StateDirectory, "http");
 
@@ -57,12 +71,15 @@ internal sealed partial class HttpTriggerHost
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
+        Interlocked.Exchange(ref lastActivity, Stopwatch.GetTimestamp());
+        listening.TrySetResult();
         Trace(HostTraces.JobHostStarted);
         Trace(HostTraces.Started(Stopwatch.GetElapsedTime(startedAt)));
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var slots = new SemaphoreSlim(options.Settings.MaxConcurrentInvocations);
         var heartbeat = HeartbeatAsync(pool, stopping.Token);
+        var idleWatch = options.StopWhenIdleFor is { } idle ? StopWhenIdleAsync(idle, stopping) : Task.CompletedTask;
         var requests = new List<Task>();
         try
         {
@@ -81,6 +98,7 @@ internal sealed partial class HttpTriggerHost
             await stopping.CancelAsync();
             await Task.WhenAll(requests);
             await heartbeat;
+            await idleWatch;
             listener.Stop();
             Trace(HostTraces.Stopping);
         }
@@ -93,7 +111,8 @@ internal sealed partial class HttpTriggerHost
         var invocationId = Guid.NewGuid().ToString();
         var body = Path.Combine(SpoolDirectory, invocationId + ".body");
         var staging = Path.Combine(SpoolDirectory, invocationId);
-        var status = HttpStatusCode.ServiceUnavailable;
+        var status = (int)HttpStatusCode.ServiceUnavailable;
+        Interlocked.Increment(ref inFlight);
         try
         {
             long length;
@@ -124,33 +143,76 @@ internal sealed partial class HttpTriggerHost
         }
         finally
         {
-            Respond(context, status);
+            await RespondAsync(context, status, Path.Combine(staging, HttpExchange.ResponseBodyFile));
             TryDelete(body, staging);
+            Interlocked.Exchange(ref lastActivity, Stopwatch.GetTimestamp());
+            Interlocked.Decrement(ref inFlight);
         }
     }
 
-    private async Task<HttpStatusCode> InvokeAsync(
+    private async Task<int> InvokeAsync(
         HttpListenerRequest http, string invocationId, string body, long length, string staging, WorkerPool pool, CancellationToken cancellationToken)
     {
         var url = http.Url?.ToString() ?? Url.ToString();
-        var request = new InvocationRequest(invocationId, http.Url?.AbsolutePath.TrimStart('/') ?? "api", body, length, staging, TrackBlobRead: false);
+        var request = new InvocationRequest(
+            invocationId, http.Url?.AbsolutePath.TrimStart('/') ?? "api", body, length, staging, TrackBlobRead: false, Http: Exchange(http, url));
         var startedAt = time.GetUtcNow();
         LogFunction(startedAt, "Information", Executing(invocationId), invocationId);
         var outcome = await pool.InvokeAsync(request, cancellationToken);
         var call = new HttpCall(startedAt, invocationId, http.HttpMethod, url, length);
         switch (outcome)
         {
-            case InvocationSucceeded succeeded:
-                RecordSuccess(call, succeeded);
-                return HttpStatusCode.OK;
-            case InvocationFailed failed:
-                RecordFailure(call, failed);
-                return HttpStatusCode.InternalServerError;
-            case InvocationWorkerLost lost:
-                RecordWorkerLost(call, lost);
-                return HttpStatusCode.InternalServerError;
+            case InvocationSucceeded done:
+                RecordSuccess(call, done);
+                Interlocked.Increment(ref succeeded);
+                return done.HttpStatus ?? (int)HttpStatusCode.OK;
+            case InvocationFailed threw:
+                RecordFailure(call, threw);
+                Interlocked.Increment(ref failed);
+                return (int)HttpStatusCode.InternalServerError;
+            case InvocationWorkerLost died:
+                RecordWorkerLost(call, died);
+                Interlocked.Increment(ref lost);
+                return (int)HttpStatusCode.InternalServerError;
             default:
-                return HttpStatusCode.InternalServerError;
+                return (int)HttpStatusCode.InternalServerError;
+        }
+    }
+
+    private static HttpExchange Exchange(HttpListenerRequest http, string url)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in http.Headers.AllKeys.OfType<string>())
+        {
+            headers[key] = http.Headers[key] ?? string.Empty;
+        }
+
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in http.QueryString.AllKeys.OfType<string>())
+        {
+            query[key] = http.QueryString[key] ?? string.Empty;
+        }
+
+        return new HttpExchange(http.HttpMethod, url, headers, query);
+    }
+
+    /// <summary>Cancels <paramref name="stopping"/> once no request has been running or arrived for <paramref name="idle"/>.</summary>
+    private async Task StopWhenIdleAsync(TimeSpan idle, CancellationTokenSource stopping)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Clamp(idle.TotalMilliseconds / 4, 10, 250)));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping.Token))
+            {
+                if (Volatile.Read(ref inFlight) == 0 && Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity)) >= idle)
+                {
+                    await stopping.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
         }
     }
 
@@ -172,15 +234,25 @@ internal sealed partial class HttpTriggerHost
         }
     }
 
-    private static void Respond(HttpListenerContext context, HttpStatusCode status)
+    private static async Task RespondAsync(HttpListenerContext context, int status, string bodyFile)
     {
         try
         {
-            context.Response.StatusCode = (int)status;
-            context.Response.ContentLength64 = 0;
+            context.Response.StatusCode = status;
+            if (File.Exists(bodyFile))
+            {
+                await using var body = new FileStream(bodyFile, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+                context.Response.ContentLength64 = body.Length;
+                await body.CopyToAsync(context.Response.OutputStream);
+            }
+            else
+            {
+                context.Response.ContentLength64 = 0;
+            }
+
             context.Response.Close();
         }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
         {
             // The caller is gone.
         }

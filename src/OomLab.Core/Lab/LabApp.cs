@@ -12,8 +12,8 @@ namespace OomLab.Lab;
 /// <param name="Fixed">The function of the remediation.</param>
 internal sealed record LabApp(FunctionApp App, AppFunction Faulty, AppFunction Fixed)
 {
-    /// <summary>The container the load is written to: the faulty function's trigger container.</summary>
-    public string InputContainer => Faulty.TriggerPath.Container;
+    /// <summary>The container the load is written to: the faulty function's trigger container (<c>input</c> for an HTTP function).</summary>
+    public string InputContainer => Faulty.InputContainerOr("input");
 
     /// <summary>The app's function that runs in place of <paramref name="deployment"/>'s, or null when it is not one of the app's.</summary>
     public AppFunction? FunctionOf(LabDeployment deployment)
@@ -27,8 +27,20 @@ internal sealed record LabApp(FunctionApp App, AppFunction Faulty, AppFunction F
     {
         ArgumentNullException.ThrowIfNull(deployments);
         var package = Path.GetFileName(App.Directory.TrimEnd(Path.DirectorySeparatorChar));
-        return [.. deployments.Select((d, i) => d.Trigger == DeploymentTrigger.Http
-            ? throw new FunctionAppException($"this scenario is HTTP-triggered; a function app's HTTP functions cannot run under oomlab yet (--app {App.Directory})")
-            : d with { Package = package, Function = (i == 0 ? Faulty : Fixed).Name })];
+        return [.. deployments.Select((d, i) =>
+        {
+            var function = i == 0 ? Faulty : Fixed;
+            return function.IsHttp == (d.Trigger == DeploymentTrigger.Http)
+                ? d with { Package = package, Function = function.Name }
+                : throw new FunctionAppException(Mismatch(d, function, i == 0 ? "--function" : "--fix-function"));
+        })];
+    }
+
+    private string Mismatch(LabDeployment deployment, AppFunction function, string option)
+    {
+        var wanted = deployment.Trigger == DeploymentTrigger.Http ? "HTTP" : "blob";
+        var candidates = App.Functions.Where(f => f.IsHttp == (deployment.Trigger == DeploymentTrigger.Http)).Select(f => f.Name).ToList();
+        return $"this scenario's deployment of {deployment.Function} is {wanted}-triggered, but '{function.Name}' of {App.Source} is not; choose a {wanted}-triggered function with {option}"
+            + (candidates.Count == 0 ? $" (the app has none)" : $": {string.Join(", ", candidates)}");
     }
 }

@@ -154,7 +154,7 @@ internal sealed class LabRunner
         {
             hostOptions = hostOptions with
             {
-                InputContainer = ContainerName.Create(appFunction.TriggerPath.Container),
+                InputContainer = ContainerName.Create(appFunction.InputContainerOr("input")),
                 OutputContainer = ContainerName.Create(appFunction.OutputContainer ?? "output"),
             };
         }

@@ -8,5 +8,7 @@ namespace OomLab.Workers;
 /// <param name="OutputDirectory">An empty staging folder for this invocation's outputs.</param>
 /// <param name="Container">The container's name, the target of the <c>Azure blob</c> dependency.</param>
 /// <param name="TrackBlobRead">Whether reading the input is recorded as an <c>Azure blob</c> dependency; false for an HTTP request body.</param>
+/// <param name="Http">For an HTTP request: its method, URL and headers (the body is <paramref name="InputPath"/>); null for a blob.</param>
 internal sealed record InvocationRequest(
-    string InvocationId, string BlobName, string InputPath, long Length, string OutputDirectory, string Container = "", bool TrackBlobRead = true);
+    string InvocationId, string BlobName, string InputPath, long Length, string OutputDirectory, string Container = "", bool TrackBlobRead = true,
+    HttpExchange? Http = null);

@@ -248,7 +248,7 @@ internal sealed partial class WorkerProcess
                 ready.TrySetResult(readyMessage);
                 break;
             case CompletedMessage completed:
-                Complete(completed.InvocationId, id => new InvocationSucceeded(id, WorkerId, TimeSpan.FromTicks(completed.DurationTicks), completed.Outputs));
+                Complete(completed.InvocationId, id => new InvocationSucceeded(id, WorkerId, TimeSpan.FromTicks(completed.DurationTicks), completed.Outputs, completed.HttpStatus));
                 break;
             case FailedMessage failed:
                 Complete(failed.InvocationId, id => new InvocationFailed(id, WorkerId, failed.ExceptionType, failed.Message, failed.Details, TimeSpan.FromTicks(failed.DurationTicks)));

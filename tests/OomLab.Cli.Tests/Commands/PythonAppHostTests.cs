@@ -195,7 +195,7 @@ public sealed class PythonAppHostTests
         var result = await OomLabCli.RunAsync(["host", "--root", root.Path, "--app", root.App, "--until-idle", "2s"], timeout: TimeSpan.FromMinutes(1));
 
         result.ExitCode.ShouldBe(2, result.ToString());
-        result.ErrorText.ShouldContain("function_app.py has several blob-triggered functions; choose one with --function: scan_buffered, scan_chunked, ScanBytes, scan_in_pairs");
+        result.ErrorText.ShouldContain("function_app.py has several blob- or HTTP-triggered functions; choose one with --function: scan_buffered, scan_chunked, ScanBytes, scan_in_pairs, hash_upload");
     }
 
     private static Task<CliResult> Host(AppRoot root, string function, string ceilingOrPlan, string[] extra) =>

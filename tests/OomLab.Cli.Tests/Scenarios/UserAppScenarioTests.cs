@@ -4,7 +4,7 @@ using OomLab.Cli.Tests.Support;
 namespace OomLab.Cli.Tests.Scenarios;
 
 /// <summary>
-/// <c>oomlab lab --scenario h2-blob --app</c>: the scenario's load and timeline run on a user's real .NET isolated app
+/// <c>oomlab lab --scenario h2-blob --app</c> (and h1-payload on an HTTP function): the scenario's load and timeline run on a user's real .NET isolated app
 /// (tests/apps/IsolatedBlobApp) instead of the sample functions, and the playbook diagnoses the user's own incident.
 /// </summary>
 [Collection(LabRuns.Name)]
@@ -41,6 +41,39 @@ public sealed class UserAppScenarioTests
         var first = json.RootElement.GetProperty("hypotheses").EnumerateArray().First();
         first.GetProperty("id").GetString().ShouldBe("H2");
         first.GetProperty("status").GetString().ShouldBe("supported");
+    }
+
+    [Fact]
+    public async Task The_h1_scenario_runs_on_the_users_HTTP_function_and_is_diagnosed_as_H1()
+    {
+        using var folder = new TempDirectory();
+        var run = Path.Combine(folder.Path, "run");
+
+        var lab = await OomLabCli.RunAsync(
+            ["lab", "--scenario", "h1-payload", "--app", IsolatedApp.Directory, "--function", "HashUpload", "--out", run], timeout: TimeSpan.FromMinutes(3));
+
+        lab.ExitCode.ShouldBe(0, lab.ToString());
+        using (var telemetry = new TelemetryDb(Path.Combine(run, ".oomlab", "telemetry.db")))
+        {
+            telemetry.Count("SELECT count(*) FROM traces WHERE message = 'dotnet exited with code 137 (0x89)'").ShouldBeGreaterThan(0);
+            telemetry.Count("SELECT count(*) FROM requests WHERE name = 'HashUpload' AND success = 1").ShouldBeGreaterThan(0);
+            telemetry.Count("SELECT count(*) FROM dependencies WHERE type = 'Azure blob'").ShouldBe(0);
+        }
+
+        var diagnosis = await OomLabCli.RunAsync("diagnose", run, "--format", "json");
+        diagnosis.ExitCode.ShouldBe(0, diagnosis.ToString());
+        using var json = JsonDocument.Parse(diagnosis.Stdout);
+        json.RootElement.GetProperty("hypotheses").EnumerateArray().First().GetProperty("id").GetString().ShouldBe("H1");
+    }
+
+    [Fact]
+    public async Task A_blob_function_for_an_HTTP_scenario_is_refused_naming_the_apps_HTTP_functions()
+    {
+        var result = await OomLabCli.RunAsync("lab", "--scenario", "h1-payload", "--app", IsolatedApp.Directory, "--function", "ScanBuffered");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.ErrorText.ShouldContain("is HTTP-triggered, but 'ScanBuffered'");
+        result.ErrorText.ShouldContain("--function: HashUpload");
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using OomLab.Lab.Scenarios;
+using OomLab.Hosting;
 
 namespace OomLab.Tests.Support;
 

@@ -48,3 +48,13 @@ def scan_in_pairs(myblob: func.InputStream, digest: func.Out[bytes]):
     """Waits until another invocation is running too (sync functions run on the worker's thread pool)."""
     both_here.wait()
     digest.set(hashlib.sha256(myblob.read()).hexdigest().encode("ascii"))
+
+
+@app.route(route="hash", methods=["POST"], auth_level=func.AuthLevel.ANONYMOUS)
+def hash_upload(req: func.HttpRequest) -> func.HttpResponse:
+    """An HTTP-triggered function that reads the whole request body, the h1 anti-pattern."""
+    body = req.get_body()
+    if not body:
+        return func.HttpResponse("empty upload", status_code=400)
+    logging.info("Hashing an upload of %d bytes for %s", len(body), req.params.get("client"))
+    return func.HttpResponse(hashlib.sha256(body).hexdigest())

@@ -33,7 +33,7 @@ internal sealed class SaturatingService : IAsyncDisposable
     public static SaturatingService Start(SaturatingServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new SaturatingService(options, LoopbackPort.Free());
+        return new SaturatingService(options, Hosting.LoopbackPort.Free());
     }
 
     public async ValueTask DisposeAsync()

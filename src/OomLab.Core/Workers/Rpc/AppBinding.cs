@@ -17,7 +17,12 @@ internal sealed record AppBinding(
 
     public bool IsBlobTrigger => Type.Equals("blobTrigger", StringComparison.OrdinalIgnoreCase);
 
+    public bool IsHttpTrigger => Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase);
+
     public bool IsBlobOutput => IsOutput && Type.Equals("blob", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An HTTP trigger's <c>route</c>, or null.</summary>
+    public string? Route { get; init; }
 
     /// <summary>Whether any string value of the binding holds a <c>{...}</c> expression (the rule that cancels deferred binding).</summary>
     public bool HasExpression { get; init; }
@@ -66,6 +71,7 @@ internal sealed record AppBinding(
             Text("path") ?? Text("blobPath"), properties, binding.GetRawText())
         {
             HasExpression = hasExpression,
+            Route = Text("route") is { Length: > 0 } route ? route.Trim('/') : null,
         };
     }
 }

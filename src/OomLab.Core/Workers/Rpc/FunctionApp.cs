@@ -44,7 +44,7 @@ internal sealed class FunctionApp
     /// <summary><c>workerArguments</c>: what goes after the worker path, before the host's own arguments.</summary>
     public IReadOnlyList<string> WorkerArguments { get; }
 
-    /// <summary>The app's blob-triggered functions from <c>functions.metadata</c> (or a Python app's indexing); empty when the app has no such file.</summary>
+    /// <summary>The app's blob- and HTTP-triggered functions from <c>functions.metadata</c> (or a Python app's indexing); empty when the app has no such file.</summary>
     public IReadOnlyList<AppFunction> Functions { get; }
 
     /// <summary>The file the functions come from: <c>functions.metadata</c>, or a Python app's <c>function_app.py</c>.</summary>
@@ -86,7 +86,7 @@ internal sealed class FunctionApp
         return new FunctionApp(full, language, executable, List(description, "arguments"), workerPath, List(description, "workerArguments"), functions, metadataPath);
     }
 
-    /// <summary>The function to run: the one named, or the app's only blob-triggered function.</summary>
+    /// <summary>The function to run: the one named, or the app's only function (blob- or HTTP-triggered).</summary>
     /// <exception cref="FunctionAppException">It is not there, or the app has none or several and none was named.</exception>
     public AppFunction Select(string? name)
     {
@@ -106,16 +106,18 @@ internal sealed class FunctionApp
         };
     }
 
-    /// <summary>Reads one function's metadata (a <c>functions.metadata</c> entry, or a worker's raw bindings); null when it is not blob-triggered.</summary>
+    /// <summary>Reads one function's metadata (a <c>functions.metadata</c> entry, or a worker's raw bindings); null when it is neither blob- nor HTTP-triggered.</summary>
     public static AppFunction? ReadFunction(string source, string name, IEnumerable<JsonElement> rawBindings)
     {
         var bindings = rawBindings.Select(AppBinding.From).OfType<AppBinding>().ToList();
-        if (bindings.FirstOrDefault(b => b.IsBlobTrigger) is not { } trigger)
+        if (bindings.FirstOrDefault(b => b.IsBlobTrigger || b.IsHttpTrigger) is not { } trigger)
         {
             return null;
         }
 
-        var triggerPath = BlobPath.TryParse(trigger.Path) ?? throw new FunctionAppException(FunctionAppMessages.BadPath(source, name, trigger.Name, trigger.Path ?? string.Empty));
+        var triggerPath = trigger.IsHttpTrigger
+            ? null
+            : BlobPath.TryParse(trigger.Path) ?? throw new FunctionAppException(FunctionAppMessages.BadPath(source, name, trigger.Name, trigger.Path ?? string.Empty));
         var outputs = bindings.Where(b => b.IsBlobOutput)
             .Select(b => (b, BlobPath.TryParse(b.Path) ?? throw new FunctionAppException(FunctionAppMessages.BadPath(source, name, b.Name, b.Path ?? string.Empty))))
             .ToList();

@@ -27,13 +27,13 @@ internal static class FunctionAppMessages
 
     public static string WorkerNotFound(string path, string worker) => $"{path}: defaultWorkerPath '{worker}' does not exist in the app folder";
 
-    public static string NoFunctions(string path) => $"{path}: the app has no blob-triggered function";
+    public static string NoFunctions(string path) => $"{path}: the app has no blob- or HTTP-triggered function";
 
     public static string UnknownFunction(string name, string path, IEnumerable<string> available) =>
-        $"function '{name}' (--function) is not in {path}; the app's blob-triggered functions: {string.Join(", ", available)}";
+        $"function '{name}' (--function) is not in {path}; the app's blob- or HTTP-triggered functions: {string.Join(", ", available)}";
 
     public static string ChooseFunction(string path, IEnumerable<string> available) =>
-        $"{path} has several blob-triggered functions; choose one with --function: {string.Join(", ", available)}";
+        $"{path} has several blob- or HTTP-triggered functions; choose one with --function: {string.Join(", ", available)}";
 
     public static string BadPath(string path, string function, string binding, string value) =>
         $"{path}: function '{function}', binding '{binding}': path '{value}' must be '<container>/<blob pattern>'";

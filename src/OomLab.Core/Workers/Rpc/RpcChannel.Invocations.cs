@@ -12,7 +12,9 @@ namespace OomLab.Workers.Rpc;
 /// Invocations: the blob is read whole and sent as <c>TypedData.bytes</c> with the trigger metadata the blob trigger
 /// binds (<c>BlobTrigger</c>, <c>Uri</c>, <c>Properties</c>, <c>Metadata</c> and one value per path token, such as
 /// <c>name</c>); the response's output bindings (by name, or <c>$return</c>) become files in the invocation's staging
-/// folder, named by the output path with the tokens filled in.
+/// folder, named by the output path with the tokens filled in. An HTTP request goes as <c>TypedData.http</c> (method, URL,
+/// headers, query, the whole body as bytes in <c>body</c> and <c>rawBody</c>, as the production host sends it to a worker
+/// without the ASP.NET Core integration); the response's <c>http</c> output gives the status code and body.
 /// </remarks>
 internal sealed partial class RpcChannel
 {
@@ -22,31 +24,40 @@ internal sealed partial class RpcChannel
         try
         {
             var function = transport.Function;
-            if (function.TriggerPath.Match(request.BlobName) is not { } tokens)
+            // An HTTP request binds no path tokens; a blob binds those of its trigger path.
+            var tokens = function.TriggerPath is { } triggerPath ? triggerPath.Match(request.BlobName) : new Dictionary<string, string>(StringComparer.Ordinal);
+            if (tokens is null)
             {
-                Fail(request.InvocationId, "System.InvalidOperationException", RpcMessages.BlobNotMatched(request.BlobName, function.TriggerPath), string.Empty, started);
+                Fail(request.InvocationId, "System.InvalidOperationException", RpcMessages.BlobNotMatched(request.BlobName, function.TriggerPath!), string.Empty, started);
                 return;
             }
 
             var read = Stopwatch.GetTimestamp();
             var content = await File.ReadAllBytesAsync(request.InputPath);
             transport.AddHeld(content.Length);
-            // The blob trigger's download, as Application Insights records the host's storage call.
-            deliver(new DependencyMessage(
-                request.InvocationId, WorkerBlobContext.BlobDependencyType, request.Container, $"GET {request.BlobName}", Stopwatch.GetElapsedTime(read).Ticks,
-                true, "200", new Dictionary<string, string>(StringComparer.Ordinal) { ["ContentLengthBytes"] = content.Length.ToString(CultureInfo.InvariantCulture) }));
+            if (request.TrackBlobRead)
+            {
+                // The blob trigger's download, as Application Insights records the host's storage call.
+                deliver(new DependencyMessage(
+                    request.InvocationId, WorkerBlobContext.BlobDependencyType, request.Container, $"GET {request.BlobName}", Stopwatch.GetElapsedTime(read).Ticks,
+                    true, "200", new Dictionary<string, string>(StringComparer.Ordinal) { ["ContentLengthBytes"] = content.Length.ToString(CultureInfo.InvariantCulture) }));
+            }
+
             running[request.InvocationId] = new Running(request, tokens, content.Length, started);
             var invocation = new Messages.InvocationRequest { InvocationId = request.InvocationId, FunctionId = functionId };
             invocation.InputData.Add(new ParameterBinding
             {
                 Name = function.Trigger.Name,
-                Data = function.Trigger.DataType == "string"
-                    ? new TypedData { String = Encoding.UTF8.GetString(content) }
+                Data = function.IsHttp ? HttpData(request.Http, content)
+                    : function.Trigger.DataType == "string" ? new TypedData { String = Encoding.UTF8.GetString(content) }
                     : new TypedData { Bytes = UnsafeByteOperations.UnsafeWrap(content) },
             });
-            foreach (var (key, value) in TriggerMetadata(request, tokens, content.Length))
+            if (!function.IsHttp)
             {
-                invocation.TriggerMetadata[key] = value;
+                foreach (var (key, value) in TriggerMetadata(request, tokens, content.Length))
+                {
+                    invocation.TriggerMetadata[key] = value;
+                }
             }
 
             invocation.TraceContext = new RpcTraceContext { TraceParent = $"00-{request.InvocationId.Replace("-", string.Empty, StringComparison.Ordinal)}-{Guid.NewGuid():N}"[..55] + "-01" };
@@ -59,9 +70,26 @@ internal sealed partial class RpcChannel
         }
     }
 
+    private static TypedData HttpData(HttpExchange? exchange, byte[] content)
+    {
+        var body = new TypedData { Bytes = UnsafeByteOperations.UnsafeWrap(content) };
+        var http = new RpcHttp { Method = exchange?.Method ?? "POST", Url = exchange?.Url ?? string.Empty, Body = body, RawBody = body };
+        foreach (var (key, value) in exchange?.Headers ?? new Dictionary<string, string>())
+        {
+            http.Headers[key] = value;
+        }
+
+        foreach (var (key, value) in exchange?.Query ?? new Dictionary<string, string>())
+        {
+            http.Query[key] = value;
+        }
+
+        return new TypedData { Http = http };
+    }
+
     private Dictionary<string, TypedData> TriggerMetadata(InvocationRequest request, IReadOnlyDictionary<string, string> tokens, long length)
     {
-        var container = transport.Function.TriggerPath.Container;
+        var container = transport.Function.TriggerPath!.Container;
         var lastWrite = File.GetLastWriteTimeUtc(request.InputPath).ToString("O", CultureInfo.InvariantCulture);
         var properties = JsonSerializer.Serialize(new Dictionary<string, object>
         {
@@ -126,14 +154,39 @@ internal sealed partial class RpcChannel
                 outputs.Add(name);
             }
 
+            var status = await WriteHttpResponseAsync(response, invocation.Request.OutputDirectory);
             Release(response.InvocationId);
-            deliver(new CompletedMessage(response.InvocationId, Stopwatch.GetElapsedTime(invocation.StartedAt).Ticks, outputs));
+            deliver(new CompletedMessage(response.InvocationId, Stopwatch.GetElapsedTime(invocation.StartedAt).Ticks, outputs, status));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             Release(response.InvocationId);
             Fail(response.InvocationId, ex.GetType().FullName ?? ex.GetType().Name, ex.Message, string.Empty, invocation.StartedAt);
         }
+    }
+
+    /// <summary>An HTTP function's response: its body to the staging folder, its status code returned (200 when it says none).</summary>
+    private async Task<int?> WriteHttpResponseAsync(InvocationResponse response, string staging)
+    {
+        if (transport.Function.HttpOutput is not { } binding)
+        {
+            return null;
+        }
+
+        var data = binding.Name == "$return"
+            ? response.ReturnValue
+            : response.OutputData.FirstOrDefault(o => o.Name.Equals(binding.Name, StringComparison.OrdinalIgnoreCase))?.Data;
+        if (data is not { DataCase: TypedData.DataOneofCase.Http } answer)
+        {
+            return data is null || data.DataCase == TypedData.DataOneofCase.None ? 204 : 200;
+        }
+
+        if (answer.Http.Body is { DataCase: not TypedData.DataOneofCase.None } body)
+        {
+            await WriteAsync(Path.Combine(staging, HttpExchange.ResponseBodyFile), body);
+        }
+
+        return int.TryParse(answer.Http.StatusCode, NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) && status is >= 100 and <= 599 ? status : 200;
     }
 
     private static async Task WriteAsync(string path, TypedData data)

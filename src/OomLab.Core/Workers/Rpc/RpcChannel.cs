@@ -227,6 +227,10 @@ internal sealed partial class RpcChannel : IWorkerChannel
         }
 
         capabilities = init.WorkerInitResponse.Capabilities.ToDictionary(StringComparer.OrdinalIgnoreCase);
+        if (transport.Function.IsHttp && Capable("HttpUri"))
+        {
+            return RpcMessages.HttpProxyUnsupported(transport.Function.Name);
+        }
 
         var indexed = await RequestAsync(new StreamingMessage
         {

@@ -21,6 +21,9 @@ internal static class RpcMessages
     public static string FunctionNotIndexed(string function, IEnumerable<string> indexed) =>
         $"(oomlab) the worker's indexing did not report function '{function}'; it reported: {string.Join(", ", indexed)}";
 
+    public static string HttpProxyUnsupported(string function) =>
+        $"(oomlab) function '{function}': the worker serves HTTP itself (capability HttpUri, the ASP.NET Core integration of ConfigureFunctionsWebApplication), which oomlab's host does not proxy to; build the app with ConfigureFunctionsWorkerDefaults, whose HttpRequestData arrives in the invocation";
+
     public static string BlobNotMatched(string blob, BlobPath path) =>
         $"blob '{blob}' does not match the trigger path '{path}'";
 

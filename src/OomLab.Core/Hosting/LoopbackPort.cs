@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OomLab.Lab.Scenarios;
+namespace OomLab.Hosting;
 
 /// <summary>Finds a free TCP port on 127.0.0.1 for a listener the run starts.</summary>
 internal static class LoopbackPort
