@@ -15,7 +15,7 @@ internal static class ScenarioLab
 {
     /// <summary>What the command line asked for.</summary>
     internal sealed record Request(
-        string? Scenario, bool VariantGiven, bool ScaleGiven, string? Plan, string? Ceiling, int Seed, string? OutDirectory, string AppName,
+        string? Scenario, bool VariantGiven, string? Scale, string? Plan, string? Ceiling, int Seed, string? OutDirectory, string AppName,
         DateTimeOffset T0, IReadOnlyList<string> Settings, bool NoRemediation, string? App = null, string? Function = null, string? FixFunction = null);
 
     public static async Task<int> RunAsync(Request request, CancellationToken cancellationToken)
@@ -116,7 +116,8 @@ internal static class ScenarioLab
             throw new OomLabException("--scenario and --variant cannot be combined: --variant chooses the seed lab's first deployment, a scenario has its own");
         }
 
-        if (request.ScaleGiven)
+        // --scale small is the scenario's own scale (and the default): only another scale is refused.
+        if (request.Scale is { } scale && scale != "small")
         {
             throw new OomLabException("--scenario runs on the small scale only: use --plan or --ceiling to change its ceiling");
         }

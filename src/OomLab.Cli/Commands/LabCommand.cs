@@ -42,7 +42,7 @@ internal static class LabCommand
             ct => parse.GetValue(scenario) is { } name || parse.GetValue(settings) is { Length: > 0 } || parse.GetValue(noRemediation) || parse.GetValue(app) is not null
                 ? ScenarioLab.RunAsync(
                     new ScenarioLab.Request(
-                        parse.GetValue(scenario), Explicit(parse, variant), Explicit(parse, scale), parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed),
+                        parse.GetValue(scenario), Explicit(parse, variant), Explicit(parse, scale) ? parse.GetValue(scale) : null, parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed),
                         parse.GetValue(output)?.FullName, parse.GetValue(appName)!, ParseT0(parse.GetValue(t0)!, TimeProvider.System.GetLocalNow()),
                         parse.GetValue(settings) ?? [], parse.GetValue(noRemediation),
                         parse.GetValue(app)?.FullName, parse.GetValue(function), parse.GetValue(fixFunction)),

@@ -18,7 +18,8 @@ internal sealed class LabRunner
 {
     /// <summary>
     /// How long before its window closes a deployment is stopped, so that the next starts on time with nothing of the
-    /// previous one still running (lab time). Stopping takes well under a real second.
+    /// previous one still running (lab time), to which the pacing adds its <see cref="LabPacing.StopAllowance"/>. The
+    /// next deployment starts only once this one's host has returned, its workers gone.
     /// </summary>
     private static readonly TimeSpan RestartLead = TimeSpan.FromSeconds(30);
 
@@ -109,7 +110,7 @@ internal sealed class LabRunner
                 }
 
                 var last = i == Deployments.Count - 1;
-                var until = last ? deployment.End : deployment.End - RestartLead;
+                var until = last ? deployment.End : Plan.Pacing.StopAt(deployment, Plan.Compression, RestartLead);
                 await RunDeploymentAsync(deployment, monitor, port, downstream?.Url, until, drain: last, cancellationToken);
             }
         }

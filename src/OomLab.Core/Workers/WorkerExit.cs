@@ -21,4 +21,7 @@ internal sealed record WorkerExit(
 
     /// <summary>Whether the pool killed it because an invocation outlived its timeout: restarted at once, never charged.</summary>
     public bool RestartedForTimeout { get; init; }
+
+    /// <summary>The last lines the worker wrote to stderr (up to 20, joined by spaces), such as a runtime's fatal error; empty if none.</summary>
+    public string StderrTail { get; init; } = string.Empty;
 }

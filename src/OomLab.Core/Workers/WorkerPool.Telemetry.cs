@@ -65,6 +65,12 @@ internal sealed partial class WorkerPool
             ["InFlightInvocations"] = string.Join(",", exit.InFlight),
             ["UptimeMs"] = Text((long)exit.Uptime.TotalMilliseconds),
         };
+        if (exit.StderrTail.Length > 0)
+        {
+            // What the worker said last (a Python traceback, a runtime's fatal error): the reason a crash has.
+            properties["StderrTail"] = exit.StderrTail;
+        }
+
         var now = timeProvider.GetUtcNow();
         Emit(new TraceTelemetry(now, WorkerTraces.Exited(exit.Status.ExitCode), SeverityLevel.Error, Properties: properties));
         foreach (var text in options.Transport.ExitTexts(exit))

@@ -275,6 +275,7 @@ internal sealed partial class WorkerProcess
     private void OnExited()
     {
         var status = ExitStatus.From(process.ExitCode, killedOverCeiling);
+        var stderr = StderrTail;
         PendingInvocation[] lost;
         WorkerExit record;
         lock (gate)
@@ -287,6 +288,7 @@ internal sealed partial class WorkerProcess
             {
                 Expected = stopping,
                 RestartedForTimeout = restartedForTimeout,
+                StderrTail = stderr,
             };
             exit = record;
         }

@@ -130,6 +130,11 @@ public sealed class PythonAppHostTests
         result.ExitCode.ShouldBe(0, result.ToString());
         using var telemetry = new TelemetryDb(root.TelemetryDb);
         telemetry.Count("SELECT count(*) FROM traces WHERE message = 'python exited with code 1 (0x1)'").ShouldBe(2);
+        // The exit trace carries the worker's last stderr lines: why it ended.
+        var tails = telemetry.Strings(
+            "SELECT coalesce(json_extract(customDimensions, '$.StderrTail'), '') FROM traces WHERE message = 'Worker process exited with code 1'");
+        tails.Count.ShouldBe(2);
+        tails.ShouldAllBe(tail => tail.Contains("MemoryError: the worker could not receive a message from the host within its memory limit"));
         using var queue = new TelemetryDb(root.QueueDb);
         queue.Strings("SELECT reason FROM messages WHERE state = 3 AND blob_name = 'big.bin'").ShouldHaveSingleItem().ShouldContain("exited with code 1");
     }
