@@ -3,6 +3,7 @@ using System.Globalization;
 using OomLab.Blobs;
 using OomLab.Configuration;
 using OomLab.Hosting;
+using OomLab.Hosting.Admission;
 using OomLab.Telemetry;
 using OomLab.Workers;
 using OomLab.Workers.Rpc;
@@ -55,11 +56,15 @@ internal static class HostCommand
         {
             Description = "How long a worker may take to start and be ready for invocations, e.g. 10s (default 30s).",
         };
+        var admission = new Option<string?>("--admission")
+        {
+            Description = "Memory-aware admission: predictive starts an invocation only while the predicted memory of the running ones stays under the high watermark of the ceiling; off (default, as production). Overrides host.json's oomlab:admission:mode.",
+        };
         var demo = new Option<bool>("--demo") { Description = "Write a demo load into ./demo (or --root) and run until idle." };
 
         var command = new Command("host", "Run a function host: discover blobs, dispatch them to worker processes under a memory ceiling, record telemetry.")
         {
-            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, demo,
+            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, demo, admission,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => RunAsync(
@@ -76,7 +81,8 @@ internal static class HostCommand
                     parse.GetValue(heapLimit)!,
                     parse.GetValue(restartDelay),
                     parse.GetValue(startTimeout),
-                    parse.GetValue(demo)),
+                    parse.GetValue(demo),
+                    parse.GetValue(admission)),
                 ct),
             cancellationToken));
         return command;
@@ -118,6 +124,7 @@ internal static class HostCommand
             AppName = args.AppName,
             StopWhenIdleFor = idle,
             AppSettings = settingValues,
+            Admission = AdmissionSettingsLoader.Load(Path.Combine(args.App ?? rootPath, "host.json"), args.Admission),
             ConfigureWorkers = workers => transport.WithRestartPolicy(workers, restart) with
             {
                 GcHeapHardLimitFraction = heapFraction,
@@ -135,6 +142,10 @@ internal static class HostCommand
         }
 
         console.MarkupLine($"  ceiling {Markup.Escape(memoryCeiling.Description)}; {Markup.Escape(hostSettings.ToString())}");
+        if (options.Admission.Mode != AdmissionMode.Off)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  admission predictive: high watermark {options.Admission.HighWatermark}, low watermark {options.Admission.LowWatermark}"));
+        }
 
         await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, Environment.MachineName));
         var host = new FunctionHost(options, telemetry, TimeProvider.System);
@@ -185,5 +196,5 @@ internal static class HostCommand
 
     private sealed record HostArguments(
         string? Root, string? App, string? Functions, string? Function, string? Plan, string? Ceiling, string[]? Settings,
-        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, bool Demo);
+        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, bool Demo, string? Admission);
 }
