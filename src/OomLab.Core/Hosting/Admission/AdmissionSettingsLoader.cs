@@ -46,7 +46,7 @@ internal static class AdmissionSettingsLoader
         mode = modeOverride ?? mode ?? "off";
         if (!AdmissionOptions.TryParseMode(mode, out var parsed))
         {
-            throw new SettingsException(modeSource, "mode", mode, $"{modeSource}: '{mode}' is not an admission mode; use off or predictive");
+            throw new SettingsException(modeSource, "mode", mode, AdmissionTraces.BadMode(modeSource, mode));
         }
 
         try
@@ -57,7 +57,7 @@ internal static class AdmissionSettingsLoader
         {
             var key = ex.ParamName == "lowWatermark" ? "lowWatermark" : "highWatermark";
             var value = (key == "lowWatermark" ? low : high)?.ToString(CultureInfo.InvariantCulture);
-            throw new SettingsException(source, $"{Section}:{key}", value, $"{source} {Section}:{key}: {value} is out of range; {(key == "lowWatermark" ? "above 0, at most the high watermark" : "above 0, at most 1")}", ex);
+            throw new SettingsException(source, $"{Section}:{key}", value, AdmissionTraces.OutOfRange(source, $"{Section}:{key}", value, key == "lowWatermark" ? "above 0, at most the high watermark" : "above 0, at most 1"), ex);
         }
     }
 
@@ -96,6 +96,6 @@ internal static class AdmissionSettingsLoader
             return number;
         }
 
-        throw new SettingsException(source, $"{Section}:{name}", value.ToString(), $"{source} {Section}:{name}: '{value}' is not a number");
+        throw new SettingsException(source, $"{Section}:{name}", value.ToString(), AdmissionTraces.NotANumber(source, $"{Section}:{name}", value.ToString()));
     }
 }
