@@ -3,6 +3,7 @@ using System.Globalization;
 using OomLab.Blobs;
 using OomLab.Configuration;
 using OomLab.Hosting;
+using OomLab.Hosting.Admission;
 using OomLab.Telemetry;
 using OomLab.Workers;
 using OomLab.Workers.Rpc;
@@ -60,11 +61,15 @@ internal static class HostCommand
             Description = "For a function app's HTTP-triggered function: the loopback port it is served on, as http://127.0.0.1:<port>/api/<function> (default 7071, as Core Tools; 0 picks a free one).",
             DefaultValueFactory = _ => 7071,
         };
+        var admission = new Option<string?>("--admission")
+        {
+            Description = "Memory-aware admission: predictive starts an invocation only while the predicted memory of the running ones stays under the high watermark of the ceiling; off (default, as production). Overrides host.json's oomlab:admission:mode.",
+        };
         var demo = new Option<bool>("--demo") { Description = "Write a demo load into ./demo (or --root) and run until idle." };
 
         var command = new Command("host", "Run a function host: discover blobs, dispatch them to worker processes under a memory ceiling, record telemetry.")
         {
-            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, port, demo,
+            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, port, admission, demo,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => RunAsync(
@@ -82,7 +87,8 @@ internal static class HostCommand
                     parse.GetValue(restartDelay),
                     parse.GetValue(startTimeout),
                     parse.GetValue(port),
-                    parse.GetValue(demo)),
+                    parse.GetValue(demo),
+                    parse.GetValue(admission)),
                 ct),
             cancellationToken));
         return command;
@@ -125,6 +131,7 @@ internal static class HostCommand
             HttpRoute = appFunction?.Trigger.Route,
             StopWhenIdleFor = idle,
             AppSettings = settingValues,
+            Admission = AdmissionSettingsLoader.Load(Path.Combine(args.App ?? rootPath, "host.json"), args.Admission),
             ConfigureWorkers = workers => transport.WithRestartPolicy(workers, restart) with
             {
                 GcHeapHardLimitFraction = heapFraction,
@@ -142,6 +149,10 @@ internal static class HostCommand
         }
 
         console.MarkupLine($"  ceiling {Markup.Escape(memoryCeiling.Description)}; {Markup.Escape(hostSettings.ToString())}");
+        if (options.Admission.Mode != AdmissionMode.Off)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  admission predictive: high watermark {options.Admission.HighWatermark}, low watermark {options.Admission.LowWatermark}"));
+        }
 
         await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, Environment.MachineName));
         if (appFunction is { IsHttp: true })
@@ -233,5 +244,5 @@ internal static class HostCommand
 
     private sealed record HostArguments(
         string? Root, string? App, string? Functions, string? Function, string? Plan, string? Ceiling, string[]? Settings,
-        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, int Port, bool Demo);
+        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, int Port, bool Demo, string? Admission);
 }

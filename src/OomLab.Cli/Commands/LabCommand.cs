@@ -34,9 +34,10 @@ internal static class LabCommand
         var app = new Option<DirectoryInfo?>("--app") { Description = "With --scenario: run it on your function app's build output (a .NET isolated app) instead of the sample functions." };
         var function = new Option<string?>("--function") { Description = "With --app: the app's function for the faulty deployment (default: its only blob-triggered function)." };
         var fixFunction = new Option<string?>("--fix-function") { Description = "With --app: the app's function for the remediation (default: the same function, at the remediation's settings)." };
+        var admission = new Option<string?>("--admission") { Description = "Memory-aware admission for the lab's hosts: predictive or off (default, so the lab reproduces production)." };
         var command = new Command("lab", "Reproduce the seed's OOM crash loop end to end, prove the fix, and return a verdict.")
         {
-            scale, plan, ceiling, seed, output, appName, t0, variant, keepBlobs, scenario, settings, noRemediation, app, function, fixFunction,
+            scale, plan, ceiling, seed, output, appName, t0, variant, keepBlobs, scenario, settings, noRemediation, app, function, fixFunction, admission,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => parse.GetValue(scenario) is { } name || parse.GetValue(settings) is { Length: > 0 } || parse.GetValue(noRemediation) || parse.GetValue(app) is not null
@@ -49,13 +50,13 @@ internal static class LabCommand
                     ct)
                 : RunAsync(
                 parse.GetValue(scale)!, parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed), parse.GetValue(output)?.FullName,
-                parse.GetValue(appName)!, parse.GetValue(t0)!, parse.GetValue(variant)!, parse.GetValue(keepBlobs), ct),
+                parse.GetValue(appName)!, parse.GetValue(t0)!, parse.GetValue(variant)!, parse.GetValue(keepBlobs), parse.GetValue(admission), ct),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string scaleName, string? plan, string? ceiling, int seed, string? outDirectory, string appName, string t0Text, string variantName, bool keepBlobs, CancellationToken cancellationToken)
+        string scaleName, string? plan, string? ceiling, int seed, string? outDirectory, string appName, string t0Text, string variantName, bool keepBlobs, string? admission, CancellationToken cancellationToken)
     {
         if (!LabScale.TryParse(scaleName, out var scale))
         {
@@ -77,6 +78,7 @@ internal static class LabCommand
             T0 = ParseT0(t0Text, now),
             Variant = variant,
             KeepBlobs = keepBlobs,
+            Admission = Hosting.Admission.AdmissionSettingsLoader.Load(null, admission),
             FunctionsAssembly = WorkerCommand.DefaultFunctionsAssembly,
             WorkerCommand = workerCommand,
             WorkerCommandPrefix = prefix,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using OomLab.Blobs;
+using OomLab.Hosting.Admission;
 using OomLab.Queue;
 using OomLab.Workers;
 
@@ -22,37 +23,64 @@ internal sealed partial class FunctionHost
         BlobQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, List<Task> tasks, CancellationToken cancellationToken)
     {
         var settings = options.Settings;
-        while (true)
+
+        // Leased but not yet started: admission may hold an input back until running ones end.
+        var pending = new Queue<LeasedMessage>();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var inFlight = Counters.InFlight;
-            var free = settings.MaxConcurrentInvocations - inFlight;
-            var leasedAny = false;
-            if (inFlight <= settings.NewBatchThreshold && free > 0)
+            while (true)
             {
-                var leased = queue.Lease((int)Math.Min(settings.BatchSize, free), options.LeaseDuration);
-                foreach (var lease in leased)
+                cancellationToken.ThrowIfCancellationRequested();
+                var inFlight = Counters.InFlight;
+                var free = settings.MaxConcurrentInvocations - inFlight;
+                if (pending.Count == 0 && inFlight <= settings.NewBatchThreshold && free > 0)
                 {
-                    Counters.EnterInvocation();
-                    Touch();
-                    tasks.Add(Task.Run(() => ProcessAsync(lease, queue, pool, input, output, cancellationToken), CancellationToken.None));
+                    foreach (var lease in queue.Lease((int)Math.Min(settings.BatchSize, free), options.LeaseDuration))
+                    {
+                        pending.Enqueue(lease);
+                    }
+                }
+
+                var startedAny = false;
+                while (pending.TryPeek(out var lease) && Counters.InFlight < settings.MaxConcurrentInvocations)
+                {
+                    var verdict = Admit(lease, queue, out var ticket);
+                    if (verdict == AdmissionVerdict.Deferred)
+                    {
+                        break;
+                    }
+
+                    pending.Dequeue();
+                    startedAny = true;
+                    if (verdict == AdmissionVerdict.Admitted)
+                    {
+                        Counters.EnterInvocation();
+                        Touch();
+                        tasks.Add(Task.Run(() => ProcessAsync(lease, ticket, queue, pool, input, output, cancellationToken), CancellationToken.None));
+                    }
                 }
 
                 tasks.RemoveAll(t => t.IsCompleted);
-                leasedAny = leased.Count > 0;
-            }
+                if (startedAny)
+                {
+                    continue;
+                }
 
-            if (leasedAny)
+                if (pending.Count == 0 && options.StopWhenIdleFor is { } idle && IsIdle(queue, idle))
+                {
+                    return;
+                }
+
+                await wakeSignal.WaitAsync(PollInterval, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Never started: back to the queue without charging an attempt.
+            if (pending.Count > 0)
             {
-                continue;
+                queue.Abandon(pending);
             }
-
-            if (options.StopWhenIdleFor is { } idle && IsIdle(queue, idle))
-            {
-                return;
-            }
-
-            await wakeSignal.WaitAsync(PollInterval, cancellationToken);
         }
     }
 
@@ -71,12 +99,13 @@ internal sealed partial class FunctionHost
     }
 
     private async Task ProcessAsync(
-        LeasedMessage lease, BlobQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, CancellationToken cancellationToken)
+        LeasedMessage lease, AdmissionTicket? ticket, BlobQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, CancellationToken cancellationToken)
     {
         var invocationId = Guid.NewGuid().ToString();
         var slots = stagingSlots ?? throw new InvalidOperationException("the host is not running");
         var staging = slots.Rent();
         running[invocationId] = lease;
+        var succeededRun = false;
         try
         {
             if (options.Settings.PayloadGuardMaxBytes is { } guard && lease.Length > guard.Bytes)
@@ -110,6 +139,7 @@ internal sealed partial class FunctionHost
             {
                 case InvocationSucceeded succeeded:
                     await SucceedAsync(lease, staging, startedAt, startedTimestamp, succeeded);
+                    succeededRun = true;
                     break;
                 case InvocationFailed failed:
                     OutputPublisher.Discard(staging);
@@ -136,6 +166,7 @@ internal sealed partial class FunctionHost
         finally
         {
             slots.Return(staging);
+            ReleaseAdmission(ticket, lease, succeededRun);
             running.TryRemove(invocationId, out _);
             Counters.ExitInvocation();
             Touch();

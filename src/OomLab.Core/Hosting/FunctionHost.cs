@@ -70,6 +70,7 @@ internal sealed partial class FunctionHost
         }
 
         Workers = pool;
+        StartAdmission(pool);
         stagingSlots = new StagingSlots(OutputPublisher.StagingRoot(output));
 
         var startup = Stopwatch.GetElapsedTime(startedAt);

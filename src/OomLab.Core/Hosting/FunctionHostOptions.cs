@@ -91,6 +91,9 @@ internal sealed record FunctionHostOptions
     /// <summary>The limit on one invocation's run time (host.json <c>functionTimeout</c>); null for none. Default null.</summary>
     public TimeSpan? FunctionTimeout { get; init; }
 
+    /// <summary>Memory-aware admission; default <see cref="Admission.AdmissionOptions.Off"/> (as the Functions host).</summary>
+    public Admission.AdmissionOptions Admission { get; init => field = value ?? throw new ArgumentNullException(nameof(Admission)); } = Hosting.Admission.AdmissionOptions.Off;
+
     /// <summary>The worker pool's options for this host: transport, ceiling, process count, app settings, then <see cref="ConfigureWorkers"/>.</summary>
     public Workers.WorkerPoolOptions CreateWorkerPoolOptions()
     {

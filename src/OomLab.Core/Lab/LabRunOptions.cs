@@ -34,6 +34,9 @@ internal abstract record LabRunOptions
     /// </summary>
     public bool KeepBlobs { get; init; }
 
+    /// <summary>Memory-aware admission for every deployment's host. Default off, so the lab reproduces production.</summary>
+    public Hosting.Admission.AdmissionOptions Admission { get; init => field = value ?? throw new ArgumentNullException(nameof(Admission)); } = Hosting.Admission.AdmissionOptions.Off;
+
     /// <summary>The functions assembly and the executable that starts workers (the CLI supplies them).</summary>
     public required string FunctionsAssembly { get; init; }
 

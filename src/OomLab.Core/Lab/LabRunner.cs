@@ -150,6 +150,7 @@ internal sealed class LabRunner
             AppSettings = appSettings,
             ConfigureWorkers = Plan.Pacing.Apply,
             HeartbeatInterval = Plan.Pacing.HeartbeatInterval,
+            Admission = options.Admission,
         };
         if (appFunction is not null)
         {

@@ -9,6 +9,9 @@ internal sealed partial class WorkerPool
     /// <summary>The counter instance that sums all workers, as Windows performance counters name it.</summary>
     public const string TotalInstance = "_Total";
 
+    /// <summary>Called with each round's instance total (workers plus what the host holds for them); null for none.</summary>
+    public Action<long>? SampleObserver { get; set; }
+
     private async Task SampleAsync(CancellationToken cancellationToken)
     {
         var privateBytes = new long[slots.Length];
@@ -73,6 +76,7 @@ internal sealed partial class WorkerPool
             workers[i]?.Record(new MemoryReading(privateBytes[i], workingSets[i], now), total);
         }
 
+        SampleObserver?.Invoke(total);
         return MemoryGuard.SelectVictim(privateBytes, options.Ceiling.Bytes - held);
     }
 

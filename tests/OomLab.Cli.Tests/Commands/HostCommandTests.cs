@@ -231,7 +231,7 @@ public sealed class HostCommandTests
         result.Stderr.ShouldNotContain("   at ");
     }
 
-    private static Dictionary<string, string> WriteLargeBlobs(TempRoot root)
+    internal static Dictionary<string, string> WriteLargeBlobs(TempRoot root)
     {
         var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < 10; i++)
@@ -284,7 +284,7 @@ public sealed class HostCommandTests
         (queue.Count("SELECT count(*) FROM receipts") + poisoned.Count).ShouldBe(blobs.Count);
     }
 
-    private static void AssertEveryBlobDone(TempRoot root, Dictionary<string, string> blobs)
+    internal static void AssertEveryBlobDone(TempRoot root, Dictionary<string, string> blobs)
     {
         foreach (var (name, sha) in blobs)
         {
@@ -292,7 +292,7 @@ public sealed class HostCommandTests
         }
     }
 
-    private static void AssertDone(TempRoot root, string name, string sha)
+    internal static void AssertDone(TempRoot root, string name, string sha)
     {
         var output = Path.Combine(root.Output, name);
         File.Exists(output).ShouldBeTrue($"{name} has no output");
