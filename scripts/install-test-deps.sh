@@ -22,3 +22,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 if [[ ! -d "$root/tools/kql-check/node_modules/@kusto/language-service-next" ]]; then
   npm ci --prefix "$root/tools/kql-check" --no-audit --no-fund --silent
 fi
+# The Azure Storage backend's tests and `oomlab azurite` run Azurite (the official emulator, npm) from tools/azurite,
+# pinned by its package-lock.json.
+if [[ ! -x "$root/tools/azurite/node_modules/.bin/azurite" ]]; then
+  npm ci --prefix "$root/tools/azurite" --no-audit --no-fund --silent
+fi

@@ -4,7 +4,7 @@ namespace OomLab;
 
 /// <summary>
 /// The Linux C library calls oomlab makes where .NET has no equivalent or adds work the host cannot afford per blob
-/// (<see cref="Blobs.FileSystemSync"/>, <see cref="Blobs.FileRename"/>, <see cref="Workers.InputFile"/>,
+/// (<see cref="Blobs.FileSystemSync"/>, <see cref="Blobs.FileRename"/>, <see cref="Blobs.FileKind"/>, <see cref="Workers.InputFile"/>,
 /// <see cref="Workers.WriteBack"/>). Each caller checks the operating system first.
 /// </summary>
 internal static class Libc
@@ -33,6 +33,11 @@ internal static class Libc
     [DllImport("libc", EntryPoint = "sync_file_range")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int SyncFileRange(int fd, long offset, long count, uint flags);
+
+    /// <summary>statx(2): its struct has one layout on every Linux architecture, unlike stat's.</summary>
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int Statx(int dirFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
 
     [DllImport("libc", EntryPoint = "posix_fadvise")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return HostCommand.Create();
         yield return LoadCommand.Create();
         yield return StatusCommand.Create();
+        yield return AzuriteCommand.Create();
         yield return QueryCommand.Create();
         yield return DiagnoseCommand.Create();
         yield return ImportCommand.Create();

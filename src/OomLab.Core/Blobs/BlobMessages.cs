@@ -9,6 +9,7 @@ internal static class BlobMessages
     public const string Absolute = "an absolute path would escape the container";
     public const string Backslash = "'\\' is not allowed; use '/' between segments";
     public const string EmptySegment = "a segment is empty ('//' or a trailing '/')";
+    public const string NotRegularFile = "not a regular file (a FIFO, socket or device is never a blob)";
 
     public static string NameTooLong(int length) => $"the name is {length} characters long; at most {BlobName.MaxLength} are allowed";
 

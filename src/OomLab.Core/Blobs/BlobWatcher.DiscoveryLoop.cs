@@ -263,7 +263,12 @@ internal sealed partial class BlobWatcher
         {
             if (owner.container.TryGetName(path, out name, out var error))
             {
-                return true;
+                if (FileKind.IsRegular(path))
+                {
+                    return true;
+                }
+
+                error = BlobMessages.NotRegularFile;
             }
 
             if (error.Length != 0 && refused.Add(path))

@@ -15,7 +15,7 @@ namespace OomLab.Blobs;
 /// The same version is reported once per watch; the queue makes re-reports across restarts harmless.
 /// Files whose names are not valid blob names are refused (self-logged, counted) and never touched.
 /// </summary>
-internal sealed partial class BlobWatcher
+internal sealed partial class BlobWatcher : Storage.IBlobDiscovery
 {
     private readonly BlobContainer container;
     private readonly BlobDiscoveryOptions options;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using OomLab.Blobs;
 using OomLab.Queue;
+using OomLab.Storage;
 
 namespace OomLab.Hosting;
 
@@ -15,7 +16,7 @@ internal sealed partial class FunctionHost
     /// transaction. A receipt is never written before its outputs are durable; an invocation whose outputs cannot
     /// be published fails alone and goes through the retry path, and a failed flush fails the whole batch.
     /// </summary>
-    private async Task CompleteAsync(BlobQueue queue, BlobContainer output)
+    private async Task CompleteAsync(IWorkQueue queue, BlobContainer output)
     {
         var batch = new List<PendingCompletion>();
         var moved = new List<(PendingCompletion Pending, Completion Completion)>();

@@ -1,14 +1,14 @@
 using OomLab.Blobs;
-using OomLab.Queue;
+using OomLab.Storage;
 
 namespace OomLab.Hosting;
 
 /// <remarks>Discovery: the container's new blobs, queued in batches as they arrive.</remarks>
 internal sealed partial class FunctionHost
 {
-    private async Task DiscoverAsync(BlobContainer input, BlobQueue queue, CancellationToken cancellationToken)
+    private async Task DiscoverAsync(IStorageBackend storage, IWorkQueue queue, CancellationToken cancellationToken)
     {
-        var watcher = new BlobWatcher(input, options.Discovery, time);
+        var watcher = storage.CreateDiscovery(options.Discovery, time);
         // The end of the start scan counts as activity: its last blobs may still be on their way to the queue.
         _ = watcher.Ready.ContinueWith(_ => Touch(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         discovery = watcher;

@@ -4,6 +4,7 @@ using OomLab.Blobs;
 using OomLab.Hosting.Admission;
 using OomLab.Queue;
 using OomLab.Workers;
+using OomLab.Storage;
 
 namespace OomLab.Hosting;
 
@@ -20,7 +21,7 @@ internal sealed partial class FunctionHost
     /// an arrival or a finished invocation (or poll for retries becoming visible).
     /// </summary>
     private async Task DispatchAsync(
-        BlobQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, List<Task> tasks, CancellationToken cancellationToken)
+        IWorkQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, List<Task> tasks, CancellationToken cancellationToken)
     {
         var settings = options.Settings;
 
@@ -84,7 +85,7 @@ internal sealed partial class FunctionHost
         }
     }
 
-    private bool IsIdle(BlobQueue queue, TimeSpan idle)
+    private bool IsIdle(IWorkQueue queue, TimeSpan idle)
     {
         // Nor is the start scan, however long a large container takes to list; nor a blob written in place waiting
         // out its quiet period.
@@ -99,7 +100,7 @@ internal sealed partial class FunctionHost
     }
 
     private async Task ProcessAsync(
-        LeasedMessage lease, AdmissionTicket? ticket, BlobQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, CancellationToken cancellationToken)
+        LeasedMessage lease, AdmissionTicket? ticket, IWorkQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, CancellationToken cancellationToken)
     {
         var invocationId = Guid.NewGuid().ToString();
         var slots = stagingSlots ?? throw new InvalidOperationException("the host is not running");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OomLab.Queue;
 using OomLab.Telemetry;
+using OomLab.Storage;
 
 namespace OomLab.Hosting;
 
@@ -17,7 +18,7 @@ internal sealed partial class FunctionHost
     /// real time), so the loop checks every quarter of the lease duration in real time, at least once a second, and
     /// asks that clock what is due.
     /// </summary>
-    private async Task RenewLeasesAsync(BlobQueue queue, CancellationToken cancellationToken)
+    private async Task RenewLeasesAsync(IWorkQueue queue, CancellationToken cancellationToken)
     {
         var half = options.LeaseDuration / 2;
         using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Clamp(options.LeaseDuration.Ticks / 4, TimeSpan.TicksPerMillisecond, LongestRenewalCheck.Ticks)));
@@ -33,7 +34,7 @@ internal sealed partial class FunctionHost
         }
     }
 
-    private void RenewDue(BlobQueue queue, TimeSpan half)
+    private void RenewDue(IWorkQueue queue, TimeSpan half)
     {
         var now = time.GetUtcNow();
         var due = running

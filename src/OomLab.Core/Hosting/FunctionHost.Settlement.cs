@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using OomLab.Queue;
 using OomLab.Workers;
+using OomLab.Storage;
 
 namespace OomLab.Hosting;
 
@@ -30,7 +31,7 @@ internal sealed partial class FunctionHost
             ? $"worker {lost.WorkerId} was killed over the memory ceiling ({lost.Exit.Ceiling}) and exited with code {lost.Exit.Status.ExitCode}"
             : $"worker {lost.WorkerId} exited with code {lost.Exit.Status.ExitCode}";
 
-    private void Settle(BlobQueue queue, LeasedMessage lease, string reason, bool charge)
+    private void Settle(IWorkQueue queue, LeasedMessage lease, string reason, bool charge)
     {
         if (!charge)
         {
@@ -46,7 +47,7 @@ internal sealed partial class FunctionHost
         }
     }
 
-    private void TrySettle(BlobQueue queue, LeasedMessage lease, string reason)
+    private void TrySettle(IWorkQueue queue, LeasedMessage lease, string reason)
     {
         try
         {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using OomLab.Blobs;
-using OomLab.Queue;
+using OomLab.Storage;
 using OomLab.Telemetry;
 using OomLab.Workers;
 
@@ -19,7 +19,7 @@ internal sealed partial class FunctionHost
     private readonly ITelemetrySink sink;
     private readonly TimeProvider time;
     private long lastActivity = Stopwatch.GetTimestamp();
-    private BlobWatcher? discovery;
+    private IBlobDiscovery? discovery;
     private StagingSlots? stagingSlots;
 
     public FunctionHost(FunctionHostOptions options, ITelemetrySink sink, TimeProvider timeProvider)
@@ -50,14 +50,15 @@ internal sealed partial class FunctionHost
 
         var input = new BlobContainer(options.Layout, options.InputContainer);
         var output = new BlobContainer(options.Layout, options.OutputContainer);
-        using var queue = BlobQueue.Open(options.Layout.QueuePath, new BlobQueueOptions(options.Settings.MaxDequeueCount), time);
+        var storage = options.Storage ?? new FolderStorage(options.Layout, input);
+        using var queue = storage.OpenQueue(options.Settings.MaxDequeueCount, time);
 
         var poolOptions = options.CreateWorkerPoolOptions();
         await using var pool = new WorkerPool(poolOptions, sink, time);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Discovery starts with the workers: a backlog is scanned and queued while they start.
-        var discovering = Task.Run(() => DiscoverAsync(input, queue, stopping.Token), CancellationToken.None);
+        var discovering = Task.Run(() => DiscoverAsync(storage, queue, stopping.Token), CancellationToken.None);
         try
         {
             await StartWorkersAsync(pool, cancellationToken);

@@ -60,6 +60,12 @@ internal sealed record FunctionHostOptions
     /// <summary>The instance's name: <c>cloud_RoleInstance</c>. Default the machine name.</summary>
     public string InstanceName { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("an instance name", nameof(InstanceName)) : value; } = Environment.MachineName;
 
+    /// <summary>
+    /// Where the input container's discovery, the work queue and the receipts live; null (the default) is the folder
+    /// backend under <see cref="Layout"/> (<see cref="Storage.FolderStorage"/>).
+    /// </summary>
+    public Storage.IStorageBackend? Storage { get; init; }
+
     /// <summary>The container the function is triggered by. Default <c>input</c>.</summary>
     public ContainerName InputContainer { get; init; } = ContainerName.Create("input");
 

@@ -10,7 +10,7 @@ namespace OomLab.Queue;
 /// <see cref="BlobQueueOptions.MaxDequeueCount"/>, then poisons with the reason. Every operation on many
 /// messages is one transaction with prepared commands. Thread-safe; one host opens a queue at a time.
 /// </summary>
-internal sealed partial class BlobQueue : IDisposable
+internal sealed partial class BlobQueue : Storage.IWorkQueue
 {
     private readonly SqliteConnection connection;
     private readonly BlobQueueOptions options;

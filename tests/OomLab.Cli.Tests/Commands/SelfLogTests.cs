@@ -61,6 +61,30 @@ public sealed class SelfLogTests
     }
 
     [Fact]
+    public async Task A_FIFO_in_the_container_is_skipped_with_a_trace_naming_it_and_the_regular_blob_is_processed()
+    {
+        using var root = new TempRoot();
+        var blob = root.WriteBlob("regular.csv", 4096);
+        var fifo = Path.Combine(root.Input, "pipe.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            mkfifo.ExitCode.ShouldBe(0);
+        }
+
+        // Opening the FIFO for reading would block for ever (no writer): the host must not try.
+        var result = await OomLabCli.RunAsync(
+            ["host", "--root", root.Path, "--function", "BlobStreamProcessor", "--ceiling", "512MiB", "--until-idle", "2s", "--verbose"],
+            timeout: TimeSpan.FromSeconds(60),
+            environment: NoSelfLogVariable);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain("\"pipe.csv\" refused: not a regular file");
+        TempRoot.Sha256(Path.Combine(root.Output, "regular.csv")).ShouldBe(blob);
+        File.Exists(Path.Combine(root.Output, "pipe.csv")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_bad_OOMLAB_SELFLOG_is_an_exit_2_error_naming_the_variable()
     {
         var result = await OomLabCli.RunAsync(["status", "--root", "/nonexistent"], environment: new Dictionary<string, string?> { ["OOMLAB_SELFLOG"] = "syslog" });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OomLab.Hosting.Admission;
 using OomLab.Queue;
+using OomLab.Storage;
 using OomLab.Telemetry;
 using OomLab.Workers;
 
@@ -33,7 +34,7 @@ internal sealed partial class FunctionHost
     /// Whether <paramref name="lease"/> may start now: admitted (with its <paramref name="ticket"/> when admission is on),
     /// deferred (it stays leased and is asked again when an invocation ends) or rejected (poisoned here with the reason).
     /// </summary>
-    private AdmissionVerdict Admit(LeasedMessage lease, BlobQueue queue, out AdmissionTicket? ticket)
+    private AdmissionVerdict Admit(LeasedMessage lease, IWorkQueue queue, out AdmissionTicket? ticket)
     {
         ticket = null;
         if (admission is not { } gate)
