@@ -98,6 +98,11 @@ internal static class HostCommand
     {
         var rootPath = args.Root ?? (args.Demo ? Path.GetFullPath("demo") : throw new OomLabException("--root is required (or use --demo)"));
         var layout = new RootLayout(rootPath);
+        if (args.Port is < 0 or > 65535)
+        {
+            throw new OomLabException($"--port {args.Port}: expected a TCP port from 1 to 65535, or 0 for a free one");
+        }
+
         var appSettings = CommonOptions.ParseSettings(args.Settings);
         var hostSettings = HostSettingsLoader.LoadFromAppDirectory(args.App ?? rootPath, CommonOptions.EnvironmentVariables(), appSettings);
         var memoryCeiling = CommonOptions.ResolveCeiling(args.Plan, args.Ceiling);
@@ -179,11 +184,6 @@ internal static class HostCommand
     private static async Task<int> ServeHttpAsync(
         FunctionHostOptions options, int port, TelemetryWriter telemetry, RootLayout layout, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        if (port is < 0 or > 65535)
-        {
-            throw new OomLabException($"--port {port}: expected a TCP port from 1 to 65535, or 0 for a free one");
-        }
-
         var host = new HttpTriggerHost(options, port == 0 ? LoopbackPort.Free() : port, telemetry, TimeProvider.System);
         try
         {
