@@ -94,12 +94,12 @@ public sealed class AzureStorageHostTests
     {
         await using var azurite = await Azurite.StartAsync();
         (await OomLabCli.RunAsync("load", "--storage", azurite.ConnectionString, "--count", "3", "--size", "1KiB")).ExitCode.ShouldBe(0);
-        (await OomLabCli.RunAsync("load", "--storage", azurite.ConnectionString, "--count", "1", "--size", "96MiB", "--prefix", "huge-")).ExitCode.ShouldBe(0);
+        (await OomLabCli.RunAsync("load", "--storage", azurite.ConnectionString, "--count", "1", "--size", "128MiB", "--prefix", "huge-")).ExitCode.ShouldBe(0);
         using var root = new TempDirectory();
 
-        // The buffering function under a heap limit of half of 256 MiB: the 96 MiB blob throws OutOfMemoryException each time.
+        // The buffering function under a 160 MiB ceiling: the 128 MiB blob gets its worker killed over the ceiling each time.
         var result = await OomLabCli.RunAsync(
-            ["host", "--storage", azurite.ConnectionString, "--root", root.Path, "--ceiling", "256MiB", "--heap-limit", "50%", "--until-idle", "3s",
+            ["host", "--storage", azurite.ConnectionString, "--root", root.Path, "--ceiling", "160MiB", "--heap-limit", "off", "--until-idle", "3s",
                 "--setting", "AzureFunctionsJobHost__extensions__queues__maxDequeueCount=2"],
             timeout: TimeSpan.FromMinutes(3));
 
@@ -111,14 +111,14 @@ public sealed class AzureStorageHostTests
         message.RootElement.GetProperty("Type").GetString().ShouldBe("BlobTrigger");
         message.RootElement.GetProperty("BlobName").GetString().ShouldBe("huge-blob-000001.txt");
         message.RootElement.GetProperty("DequeueCount").GetInt32().ShouldBe(2);
-        message.RootElement.GetProperty("PoisonReason").GetString()!.ShouldContain("OutOfMemoryException");
+        message.RootElement.GetProperty("PoisonReason").GetString()!.ShouldContain("was killed over the memory ceiling (custom 160 MiB) and exited with code 137");
 
         var status = await OomLabCli.RunAsync("status", "--storage", azurite.ConnectionString, "--format", "json");
         status.ExitCode.ShouldBe(0, status.ToString());
         using var json = JsonDocument.Parse(status.Stdout);
         json.RootElement.GetProperty("done").GetInt64().ShouldBe(3);
         json.RootElement.GetProperty("poison").GetInt64().ShouldBe(1);
-        json.RootElement.GetProperty("poisonList")[0].GetProperty("reason").GetString()!.ShouldContain("OutOfMemoryException");
+        json.RootElement.GetProperty("poisonList")[0].GetProperty("reason").GetString()!.ShouldContain("killed over the memory ceiling");
     }
 
     [Fact]

@@ -15,6 +15,7 @@ namespace OomLab.Storage.Azure;
 /// </summary>
 internal sealed class AzureStorage : IStorageBackend
 {
+    private const int MinThreads = 64;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
 
     private readonly BlobContainerClient input;
@@ -54,6 +55,11 @@ internal sealed class AzureStorage : IStorageBackend
     {
         var (blobs, queues) = CreateClients(connectionString);
         var names = new AzureNames(hostId, $"Host.Functions.{functionName}", blobs.AccountName, input);
+
+        // The host's queue calls (IWorkQueue) are synchronous, so each is a blocking HTTP request on a pool thread; with
+        // the pool's default minimum (one thread per core) dozens of concurrent invocations settling at once starve it.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinThreads), completionPorts);
         await CheckedAsync(blobs.Uri, async ct =>
         {
             if (!(await blobs.GetBlobContainerClient(input.Value).ExistsAsync(ct)).Value)

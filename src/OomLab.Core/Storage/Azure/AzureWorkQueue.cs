@@ -151,41 +151,44 @@ internal sealed class AzureWorkQueue : IWorkQueue
         }
 
         emptyBackoff = TimeSpan.Zero;
-        var leases = new List<LeasedMessage>(received.Length);
         var until = time.GetUtcNow() + leaseDuration;
-        foreach (var item in received)
-        {
-            if (BlobTriggerMessage.TryParse(item.Body.ToString()) is not { } message || !BlobName.TryCreate(message.BlobName, out var name, out _))
-            {
-                Telemetry.SelfLog.Write($"queue {storage.Names.Queue}: message {item.MessageId} is not a blob trigger message; moved to {AzureNames.PoisonQueue}");
-                poison.SendMessage(item.Body.ToString());
-                queue.DeleteMessage(item.MessageId, item.PopReceipt);
-                continue;
-            }
+        var leases = new LeasedMessage?[received.Length];
+        Parallel.For(0, received.Length, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i => leases[i] = Take(received[i], until));
+        return [.. leases.OfType<LeasedMessage>()];
+    }
 
-            var attempt = (int)item.DequeueCount - message.Uncharged;
-            var entry = new Held(Interlocked.Increment(ref nextId), item.MessageId, item.PopReceipt, message);
-            held[entry.Id] = entry;
-            var lease = new LeasedMessage(
-                entry.Id, name, message.ETag, message.Length, attempt, Interlocked.Increment(ref nextToken), message.ObservedAt, until);
-            if (IsDone(name, message.ETag))
-            {
-                // A duplicate (a scanner that failed over re-queued it): dropped as the listener drops a completed blob.
-                Delete(entry);
-            }
-            else if (attempt > maxDequeueCount)
-            {
-                Poison(lease, message.LastReason is { } reason
-                    ? $"dequeued {attempt} times, more than maxDequeueCount {maxDequeueCount} (last failure: {reason})"
-                    : $"dequeued {attempt} times, more than maxDequeueCount {maxDequeueCount}: the instances running it were lost");
-            }
-            else
-            {
-                leases.Add(lease);
-            }
+    /// <summary>A received message as a lease, or null when it is not one to run: not a blob trigger message, a duplicate of a done blob, or past its dequeues.</summary>
+    private LeasedMessage? Take(global::Azure.Storage.Queues.Models.QueueMessage item, DateTimeOffset until)
+    {
+        if (BlobTriggerMessage.TryParse(item.Body.ToString()) is not { } message || !BlobName.TryCreate(message.BlobName, out var name, out _))
+        {
+            Telemetry.SelfLog.Write($"queue {storage.Names.Queue}: message {item.MessageId} is not a blob trigger message; moved to {AzureNames.PoisonQueue}");
+            poison.SendMessage(item.Body.ToString());
+            queue.DeleteMessage(item.MessageId, item.PopReceipt);
+            return null;
         }
 
-        return leases;
+        var attempt = (int)item.DequeueCount - message.Uncharged;
+        var entry = new Held(Interlocked.Increment(ref nextId), item.MessageId, item.PopReceipt, message);
+        held[entry.Id] = entry;
+        var lease = new LeasedMessage(entry.Id, name, message.ETag, message.Length, attempt, Interlocked.Increment(ref nextToken), message.ObservedAt, until);
+        if (IsDone(name, message.ETag))
+        {
+            // A duplicate (a scanner that failed over queued it again): dropped as the listener drops a completed blob.
+            held.TryRemove(entry.Id, out _);
+            Delete(entry);
+            return null;
+        }
+
+        if (attempt > maxDequeueCount)
+        {
+            Poison(lease, message.LastReason is { } reason
+                ? $"dequeued {attempt} times, more than maxDequeueCount {maxDequeueCount} (last failure: {reason})"
+                : $"dequeued {attempt} times, more than maxDequeueCount {maxDequeueCount}: the instances running it were lost");
+            return null;
+        }
+
+        return lease;
     }
 
     private bool IsDone(BlobName name, string etag)
