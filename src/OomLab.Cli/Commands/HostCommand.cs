@@ -166,6 +166,13 @@ internal static class HostCommand
                 args.Instance,
                 cancellationToken)
             : null;
+        if (storage is not null && appFunction is not null)
+        {
+            // The app's own storage calls (deferred binding, its SDK clients) reach the same account, under the connection
+            // setting its trigger names, unless the user set that setting.
+            settingValues.TryAdd(appFunction.Trigger.Connection, storage.ConnectionString);
+        }
+
         var options = new FunctionHostOptions(layout, transport, functionName, memoryCeiling, hostSettings)
         {
             FunctionTimeout = hostSettings.FunctionTimeoutFor(consumption: string.Equals(args.Plan, "Consumption", StringComparison.OrdinalIgnoreCase)),
@@ -190,7 +197,11 @@ internal static class HostCommand
         console.MarkupLine(userApp is null
             ? $"[bold]oomlab host[/] {Markup.Escape(functionName)} over {Markup.Escape(rootPath)}"
             : $"[bold]oomlab host[/] {Markup.Escape(functionName)} of {Markup.Escape(userApp.Directory)} ({Markup.Escape(userApp.Language)}) over {Markup.Escape(rootPath)}: {Markup.Escape(options.InputContainer.Value)}/ -> {Markup.Escape(options.OutputContainer.Value)}/");
-        if (appFunction is { WantsDeferredBinding: true })
+        if (appFunction is { WantsDeferredBinding: true } && storage is not null)
+        {
+            console.MarkupLine($"  {Markup.Escape(RpcMessages.DeferredBinding(functionName, appFunction.Trigger.Connection))}");
+        }
+        else if (appFunction is { WantsDeferredBinding: true })
         {
             console.MarkupLine($"  [yellow]{Markup.Escape(RpcMessages.DeferredBindingUnavailable(functionName))}[/]");
         }

@@ -122,8 +122,10 @@ internal sealed partial class FunctionHost
             long startedTimestamp;
             try
             {
-                using var input = await storage.FetchInputAsync(lease, staging, cancellationToken);
-                var request = new InvocationRequest(invocationId, lease.Name.Value, input.Path, lease.Length, staging, container);
+                // With deferred binding the worker reads the blob from the account itself; otherwise the host fetches it.
+                var reference = options.Transport.DefersBlobBinding ? storage.ReferenceFor(lease) : null;
+                using var input = reference is null ? await storage.FetchInputAsync(lease, staging, cancellationToken) : null;
+                var request = new InvocationRequest(invocationId, lease.Name.Value, input?.Path ?? string.Empty, lease.Length, staging, container, Reference: reference);
                 startedAt = time.GetUtcNow();
                 startedTimestamp = Stopwatch.GetTimestamp();
                 LogFunction(startedAt, "Information", HostTraces.Executing(options.FunctionName, container, lease.Name.Value, invocationId), invocationId);

@@ -25,6 +25,9 @@ internal sealed class FolderStorage : IStorageBackend
 
     public QueueStatus ReadStatus(int poisonLimit) => BlobQueue.ReadStatus(layout.QueuePath, poisonLimit);
 
+    /// <summary>None: a folder has no endpoint a worker could download from, so the host reads the blob for it.</summary>
+    public Workers.BlobReference? ReferenceFor(LeasedMessage lease) => null;
+
     /// <summary>The worker reads the container's own file.</summary>
     public Task<InputFile> FetchInputAsync(LeasedMessage lease, string stagingDirectory, CancellationToken cancellationToken) =>
         Task.FromResult(new InputFile(input.GetPath(lease.Name), temporary: false));

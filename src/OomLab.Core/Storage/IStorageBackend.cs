@@ -22,6 +22,9 @@ internal interface IStorageBackend
     /// <summary>Where invocations' outputs are staged and published.</summary>
     IOutputContainer Output { get; }
 
+    /// <summary>The leased blob in the account, for a worker that reads it itself (deferred binding); null when the backend has no account to point to.</summary>
+    Workers.BlobReference? ReferenceFor(LeasedMessage lease);
+
     /// <summary>
     /// The leased blob version as a local file a worker can read: the container's own file for the folder backend, a
     /// download next to the invocation's staging folder for a remote one (deleted with <see cref="InputFile.Dispose"/>).

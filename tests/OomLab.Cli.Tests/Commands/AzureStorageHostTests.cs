@@ -122,6 +122,43 @@ public sealed class AzureStorageHostTests
     }
 
     [Fact]
+    public async Task A_dotnet_app_with_a_stream_trigger_reads_its_blob_in_the_worker_and_its_memory_stays_flat()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        var peaks = new List<long>();
+        foreach (var (size, prefix) in new[] { ("16MiB", "small-"), ("128MiB", "large-") })
+        {
+            (await OomLabCli.RunAsync("load", "--storage", azurite.ConnectionString, "--container", "uploads", "--count", "1", "--size", size, "--prefix", prefix)).ExitCode.ShouldBe(0);
+            using var root = new TempDirectory();
+            var result = await OomLabCli.RunAsync(
+                ["host", "--storage", azurite.ConnectionString, "--root", root.Path, "--app", IsolatedApp.Directory, "--function", "ScanDeferred", "--until-idle", "2s"],
+                timeout: TimeSpan.FromMinutes(3));
+            result.ExitCode.ShouldBe(0, result.ToString());
+            result.Stderr.ShouldContain("deferred binding: its worker reads each blob from the storage account itself (connection setting AzureWebJobsStorage)");
+            result.Stdout.ShouldContain("this run: 1 succeeded");
+
+            // The worker read the whole blob from the account (its own log line has the right length and hash); the host read none of it.
+            var name = prefix + "blob-000001.txt";
+            var blob = azurite.Blobs.GetBlobContainerClient("uploads").GetBlobClient(name);
+            string expected;
+            await using (var content = await blob.OpenReadAsync())
+            {
+                expected = Convert.ToHexStringLower(await SHA256.HashDataAsync(content));
+            }
+
+            using var store = new TelemetryDb(Path.Combine(root.Path, ".oomlab", "telemetry.db"));
+            store.Strings("SELECT message FROM traces WHERE message LIKE 'Scanned %'")
+                .ShouldBe([$"Scanned {name}: {(await blob.GetPropertiesAsync()).Value.ContentLength} bytes, sha256 {expected}"]);
+            store.Count("SELECT count(*) FROM dependencies WHERE type = 'Azure blob'").ShouldBe(0);
+            store.Count("SELECT count(*) FROM performanceCounters WHERE name = 'Working Set'").ShouldBeGreaterThan(0);
+            peaks.Add(store.Count("SELECT max(value) FROM performanceCounters WHERE name = 'Working Set'"));
+        }
+
+        // The blob grew by 112 MiB; the worker's peak working set by far less than that.
+        (peaks[1] - peaks[0]).ShouldBeLessThan(40L << 20, $"peaks {peaks[0] >> 20} MiB and {peaks[1] >> 20} MiB");
+    }
+
+    [Fact]
     public async Task A_bad_connection_string_an_unreachable_account_and_a_missing_container_are_clear_errors()
     {
         using var root = new TempDirectory();

@@ -20,8 +20,10 @@ internal sealed class AzureStorage : IStorageBackend
 
     private readonly BlobContainerClient input;
 
-    private AzureStorage(BlobServiceClient blobs, QueueServiceClient queues, AzureNames names, ContainerName output, string stagingRoot, string instance)
+    private AzureStorage(
+        BlobServiceClient blobs, QueueServiceClient queues, AzureNames names, ContainerName output, string stagingRoot, string instance, string connectionString)
     {
+        ConnectionString = connectionString;
         Blobs = blobs;
         Queues = queues;
         Names = names;
@@ -31,6 +33,9 @@ internal sealed class AzureStorage : IStorageBackend
     }
 
     public BlobServiceClient Blobs { get; }
+
+    /// <summary>The account's connection string, given to workers that read their blobs themselves.</summary>
+    public string ConnectionString { get; }
 
     public QueueServiceClient Queues { get; }
 
@@ -73,7 +78,7 @@ internal sealed class AzureStorage : IStorageBackend
             await queues.GetQueueClient(names.Queue).CreateIfNotExistsAsync(cancellationToken: ct);
             await queues.GetQueueClient(AzureNames.PoisonQueue).CreateIfNotExistsAsync(cancellationToken: ct);
         }, cancellationToken);
-        return new AzureStorage(blobs, queues, names, output, stagingRoot, instance);
+        return new AzureStorage(blobs, queues, names, output, stagingRoot, instance, connectionString);
     }
 
     /// <summary>The clients for a connection string (<c>UseDevelopmentStorage=true</c> is Azurite's default ports).</summary>
@@ -152,12 +157,19 @@ internal sealed class AzureStorage : IStorageBackend
                     $"--storage: storage account {blobs.AccountName} ({blobs.Uri}) has no queue {names.Queue}: no host with host id '{hostId}' has run on it (the host id comes from --app-name)");
             }
         }, cancellationToken);
-        return new AzureStorage(blobs, queues, names, ContainerName.Create("output"), Path.GetTempPath(), Environment.MachineName);
+        return new AzureStorage(blobs, queues, names, ContainerName.Create("output"), Path.GetTempPath(), Environment.MachineName, connectionString);
     }
 
     public IBlobDiscovery CreateDiscovery(BlobDiscoveryOptions options, TimeProvider time) => new BlobScanner(this, input, time);
 
     public IWorkQueue OpenQueue(int maxDequeueCount, TimeProvider time) => new AzureWorkQueue(this, maxDequeueCount, time);
+
+    public Workers.BlobReference ReferenceFor(LeasedMessage lease)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        return new Workers.BlobReference(
+            Names.Input.Value, lease.Name.Value, input.GetBlobClient(lease.Name.Value).Uri, lease.ObservedAt);
+    }
 
     /// <summary>Downloads the leased version (If-Match its ETag) next to the staging folder, as the host reads a blob for its worker.</summary>
     public async Task<InputFile> FetchInputAsync(LeasedMessage lease, string stagingDirectory, CancellationToken cancellationToken)
