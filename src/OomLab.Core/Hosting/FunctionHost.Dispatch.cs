@@ -88,7 +88,7 @@ internal sealed partial class FunctionHost
     {
         // Nor is the start scan, however long a large container takes to list; nor a blob written in place waiting
         // out its quiet period.
-        if (Counters.InFlight != 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity)) < idle
+        if (Counters.InFlight != 0 || Volatile.Read(ref enqueuing) != 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity)) < idle
             || discovery is not { Ready.IsCompleted: true, Waiting: 0 })
         {
             return false;

@@ -14,7 +14,7 @@ namespace OomLab.Storage.Azure;
 /// the container and reports the versions whose LastModified is at or after the cursor and not reported before; the
 /// cursor (<c>blobscaninfo/.../scanInfo</c>) moves to the first listing's service time less a second, so a blob
 /// committed while a long listing runs is found by the next round. Where oomlab differs from the Functions host: a round
-/// every second instead of every 10 s, a 15 s lock instead of 60 s (a dead scanner's successor starts within about 16 s),
+/// every second (or ten times the last listing's time, when longer) instead of every 10 s, a 15 s lock instead of 60 s (a dead scanner's successor starts within about 16 s),
 /// and no Storage Analytics log poll (Azurite writes no <c>$logs</c>).
 /// </summary>
 internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient container, TimeProvider time) : IBlobDiscovery
@@ -47,6 +47,8 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
             while (!cancellationToken.IsCancellationRequested)
             {
                 var found = new List<BlobCandidate>();
+                var roundStarted = time.GetTimestamp();
+                var pause = Round;
                 try
                 {
                     holdsLock = await HoldLockAsync(lockBlob, lease, cancellationToken);
@@ -60,6 +62,9 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
                         }
 
                         await ScanAsync(found, cancellationToken);
+
+                        // A large container is not listed over and over: the next round waits ten times this listing's time when that is longer.
+                        pause = TimeSpan.FromTicks(Math.Max(Round.Ticks, time.GetElapsedTime(roundStarted).Ticks * 10));
                     }
                 }
                 catch (RequestFailedException ex)
@@ -79,7 +84,7 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
                 ready.TrySetResult();
                 try
                 {
-                    await Task.Delay(Round, time, cancellationToken);
+                    await Task.Delay(pause, time, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -118,27 +123,29 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
             }
         }
 
-        try
-        {
-            await lease.AcquireAsync(LockDuration, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await lockBlob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+                await lease.AcquireAsync(LockDuration, cancellationToken: cancellationToken);
+                return true;
             }
-            catch (RequestFailedException exists) when (exists.Status is 409 or 412)
+            catch (RequestFailedException ex) when (ex.Status == 404 && attempt == 0)
             {
+                // The first host of this id: create the lock blob, then take it.
+                try
+                {
+                    await lockBlob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+                }
+                catch (RequestFailedException exists) when (exists.Status is 409 or 412)
+                {
+                }
             }
-
-            return false;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Another instance scans.
-            return false;
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Another instance scans.
+                return false;
+            }
         }
     }
 
