@@ -4,7 +4,7 @@ using OomLab.Memory;
 
 namespace OomLab.Cli;
 
-/// <summary>Options several verbs share (<c>--plan</c>, <c>--ceiling</c>, <c>--setting</c>), and how to read them.</summary>
+/// <summary>Options several verbs share (<c>--plan</c>, <c>--ceiling</c>, <c>--setting</c>, <c>--storage</c>), and how to read them.</summary>
 internal static class CommonOptions
 {
     public static Option<string> Plan() => new("--plan")
@@ -16,6 +16,12 @@ internal static class CommonOptions
     public static Option<string?> Ceiling() => new("--ceiling")
     {
         Description = "A custom memory ceiling instead of the plan's, e.g. 224MiB or 1.5GB.",
+    };
+
+    public static Option<string?> Storage() => new("--storage")
+    {
+        Description = "An Azure Storage connection string (or UseDevelopmentStorage=true) for the containers, the blob trigger's queues and its receipts, instead of folders under --root; `oomlab azurite` prints one.",
+        HelpName = "CONNECTION-STRING",
     };
 
     public static Option<string[]> Settings() => new("--setting")

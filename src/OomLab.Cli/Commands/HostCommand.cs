@@ -4,6 +4,8 @@ using OomLab.Blobs;
 using OomLab.Configuration;
 using OomLab.Hosting;
 using OomLab.Hosting.Admission;
+using OomLab.Storage;
+using OomLab.Storage.Azure;
 using OomLab.Telemetry;
 using OomLab.Workers;
 using OomLab.Workers.Rpc;
@@ -65,11 +67,21 @@ internal static class HostCommand
         {
             Description = "Memory-aware admission: predictive starts an invocation only while the predicted memory of the running ones stays under the high watermark of the ceiling; off (default, as production). Overrides host.json's oomlab:admission:mode.",
         };
+        var storage = CommonOptions.Storage();
+        var instance = new Option<string>("--instance")
+        {
+            Description = "This host's instance name in telemetry (cloud_RoleInstance); several hosts sharing one --storage account are told apart by it (default: the machine's name).",
+            DefaultValueFactory = _ => Environment.MachineName,
+        };
+        var lease = new Option<string?>("--lease")
+        {
+            Description = "How long a dequeued blob stays invisible to other instances while its invocation runs, renewed at half-time, e.g. 30s (default 10m, as the Functions queue listener): a killed instance's blobs reappear after it.",
+        };
         var demo = new Option<bool>("--demo") { Description = "Write a demo load into ./demo (or --root) and run until idle." };
 
         var command = new Command("host", "Run a function host: discover blobs, dispatch them to worker processes under a memory ceiling, record telemetry.")
         {
-            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, port, admission, demo,
+            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, port, admission, storage, instance, lease, demo,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => RunAsync(
@@ -88,7 +100,10 @@ internal static class HostCommand
                     parse.GetValue(startTimeout),
                     parse.GetValue(port),
                     parse.GetValue(demo),
-                    parse.GetValue(admission)),
+                    parse.GetValue(admission),
+                    parse.GetValue(storage),
+                    parse.GetValue(instance)!,
+                    parse.GetValue(lease)),
                 ct),
             cancellationToken));
         return command;
@@ -125,14 +140,48 @@ internal static class HostCommand
         var heapFraction = ParseHeapLimit(args.HeapLimit);
         var startWithin = args.StartTimeout is { } startText ? ParseDuration("--start-timeout", startText) : (TimeSpan?)null;
         var restart = args.RestartDelay is { } delayText ? ParseDuration("--restart-delay", delayText) : (TimeSpan?)null;
+        var leaseDuration = args.Lease is { } leaseText ? ParseDuration("--lease", leaseText) : (TimeSpan?)null;
+        if (leaseDuration is { } held && (held < TimeSpan.FromSeconds(1) || held > TimeSpan.FromDays(7)))
+        {
+            throw new OomLabException($"--lease \"{args.Lease}\": expected a duration from 1s to 7 days");
+        }
+
+        if (string.IsNullOrWhiteSpace(args.Instance))
+        {
+            throw new OomLabException("--instance: expected a name");
+        }
+
         var (workerCommand, prefix) = WorkerLaunch.Current();
         IWorkerTransport transport = userApp is null ? new StdioTransport(workerCommand, prefix, functionsAssembly) : new RpcTransport(userApp, appFunction!);
+        var inputContainer = Container(appFunction?.InputContainerOr("input") ?? "input");
+        var outputContainer = appFunction?.OutputContainer is { } written ? Container(written) : ContainerName.Create("output");
+        var storage = args.Storage is { } connection
+            ? await AzureStorage.ConnectAsync(
+                connection,
+                settingValues.GetValueOrDefault("AzureFunctionsWebHost__hostId") ?? AzureNames.HostIdFor(args.AppName),
+                functionName,
+                inputContainer,
+                outputContainer,
+                Path.Combine(layout.StateDirectory, "staging"),
+                args.Instance,
+                cancellationToken)
+            : null;
+        if (storage is not null && appFunction is not null)
+        {
+            // The app's own storage calls (deferred binding, its SDK clients) reach the same account, under the connection
+            // setting its trigger names, unless the user set that setting.
+            settingValues.TryAdd(appFunction.Trigger.Connection, storage.ConnectionString);
+        }
+
         var options = new FunctionHostOptions(layout, transport, functionName, memoryCeiling, hostSettings)
         {
             FunctionTimeout = hostSettings.FunctionTimeoutFor(consumption: string.Equals(args.Plan, "Consumption", StringComparison.OrdinalIgnoreCase)),
-            InputContainer = Container(appFunction?.InputContainerOr("input") ?? "input"),
-            OutputContainer = appFunction?.OutputContainer is { } written ? Container(written) : ContainerName.Create("output"),
+            InputContainer = inputContainer,
+            OutputContainer = outputContainer,
+            Storage = storage,
             AppName = args.AppName,
+            InstanceName = args.Instance,
+            LeaseDuration = leaseDuration ?? FunctionHostOptions.DefaultLeaseDuration,
             HttpRoute = appFunction?.Trigger.Route,
             StopWhenIdleFor = idle,
             AppSettings = settingValues,
@@ -148,9 +197,18 @@ internal static class HostCommand
         console.MarkupLine(userApp is null
             ? $"[bold]oomlab host[/] {Markup.Escape(functionName)} over {Markup.Escape(rootPath)}"
             : $"[bold]oomlab host[/] {Markup.Escape(functionName)} of {Markup.Escape(userApp.Directory)} ({Markup.Escape(userApp.Language)}) over {Markup.Escape(rootPath)}: {Markup.Escape(options.InputContainer.Value)}/ -> {Markup.Escape(options.OutputContainer.Value)}/");
-        if (appFunction is { WantsDeferredBinding: true })
+        if (appFunction is { WantsDeferredBinding: true } && storage is not null)
+        {
+            console.MarkupLine($"  {Markup.Escape(RpcMessages.DeferredBinding(functionName, appFunction.Trigger.Connection))}");
+        }
+        else if (appFunction is { WantsDeferredBinding: true })
         {
             console.MarkupLine($"  [yellow]{Markup.Escape(RpcMessages.DeferredBindingUnavailable(functionName))}[/]");
+        }
+
+        if (storage is not null)
+        {
+            console.MarkupLine($"  storage account {Markup.Escape(storage.Blobs.AccountName)} ({Markup.Escape(storage.Endpoint.ToString())}), host id {Markup.Escape(storage.Names.HostId)}, instance {Markup.Escape(args.Instance)}");
         }
 
         console.MarkupLine($"  ceiling {Markup.Escape(memoryCeiling.Description)}; {Markup.Escape(hostSettings.ToString())}");
@@ -159,7 +217,7 @@ internal static class HostCommand
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  admission predictive: high watermark {options.Admission.HighWatermark}, low watermark {options.Admission.LowWatermark}"));
         }
 
-        await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, Environment.MachineName));
+        await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, args.Instance));
         if (appFunction is { IsHttp: true })
         {
             return await ServeHttpAsync(options, args.Port, telemetry, layout, console, cancellationToken);
@@ -173,7 +231,7 @@ internal static class HostCommand
         }
 
         await telemetry.FlushAsync(CancellationToken.None);
-        var status = Queue.BlobQueue.ReadStatus(layout.QueuePath, poisonLimit: 20);
+        var status = (storage ?? (IStorageBackend)new FolderStorage(layout, inputContainer, outputContainer)).ReadStatus(poisonLimit: 20);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done {status.Done}, poison {status.Poison}, queued {status.Queued}, leased {status.Leased}; this run: {summary.Succeeded} succeeded, {summary.Failed} failed ({summary.OutOfMemory} out of memory), {summary.WorkerLost} lost with their worker, {summary.Poisoned} poisoned"));
         Console.Out.WriteLine($"telemetry: {layout.TelemetryPath}");
@@ -244,5 +302,6 @@ internal static class HostCommand
 
     private sealed record HostArguments(
         string? Root, string? App, string? Functions, string? Function, string? Plan, string? Ceiling, string[]? Settings,
-        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, int Port, bool Demo, string? Admission);
+        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, int Port, bool Demo, string? Admission,
+        string? Storage, string Instance, string? Lease);
 }

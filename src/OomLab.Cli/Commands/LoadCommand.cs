@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using OomLab.Blobs;
 using OomLab.Configuration;
+using OomLab.Storage.Azure;
 
 namespace OomLab.Cli.Commands;
 
@@ -10,7 +11,8 @@ internal static class LoadCommand
 {
     public static Command Create()
     {
-        var root = new Option<string>("--root") { Description = "Root folder: containers are its subfolders (input, output).", Required = true, HelpName = "DIR" };
+        var root = new Option<string?>("--root") { Description = "Root folder: containers are its subfolders (input, output). Required unless --storage.", HelpName = "DIR" };
+        var storage = CommonOptions.Storage();
         var container = new Option<string>("--container") { Description = "Container to write into.", DefaultValueFactory = _ => "input", HelpName = "NAME" };
         var count = new Option<int>("--count") { Description = "Number of blobs to write.", Required = true, HelpName = "N" };
         var size = new Option<string>("--size")
@@ -25,14 +27,22 @@ internal static class LoadCommand
 
         var command = new Command("load", "Write blobs of text lines into a container, each complete at once (temp file + rename).")
         {
-            root, container, count, size, rate, seed, prefix,
+            root, storage, container, count, size, rate, seed, prefix,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(
             async ct =>
             {
                 var plan = Plan(result.GetValue(count), result.GetRequiredValue(size), result.GetValue(rate), result.GetValue(seed), result.GetValue(prefix) ?? string.Empty);
-                var rootPath = result.GetRequiredValue(root);
                 var name = Container(result.GetValue(container) ?? "input");
+                if (result.GetValue(storage) is { } connection)
+                {
+                    var account = await AzureLoadTarget.OpenAsync(connection, name, ct);
+                    var uploaded = await new LoadGenerator().RunAsync(account, plan, ct);
+                    Console.Out.WriteLine(Describe(uploaded, plan, account.Uri.ToString()));
+                    return 0;
+                }
+
+                var rootPath = result.GetValue(root) ?? throw new OomLabException("--root is required (or --storage)");
                 LoadResult written;
                 BlobContainer target;
                 try
@@ -45,7 +55,7 @@ internal static class LoadCommand
                     throw new OomLabException(LoadMessages.CannotWrite(rootPath, ex.Message), ex);
                 }
 
-                Console.Out.WriteLine(Describe(written, plan, target));
+                Console.Out.WriteLine(Describe(written, plan, target.DirectoryPath));
                 return 0;
             },
             cancellationToken));
@@ -91,9 +101,9 @@ internal static class LoadCommand
     private static ContainerName Container(string name) =>
         ContainerName.TryCreate(name, out var container) ? container : throw new OomLabException($"--container: {BlobMessages.InvalidContainer(name)}");
 
-    private static string Describe(LoadResult written, LoadPlan plan, BlobContainer target) =>
+    private static string Describe(LoadResult written, LoadPlan plan, string target) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"wrote {written.Blobs} blobs, {new ByteSize(written.Bytes).ToDisplayString()} ({plan.Sizes}) to {target.DirectoryPath} " +
+            $"wrote {written.Blobs} blobs, {new ByteSize(written.Bytes).ToDisplayString()} ({plan.Sizes}) to {target} " +
             $"({written.FirstName} .. {written.LastName}) in {written.Elapsed.TotalSeconds:0.00} s, {written.BlobsPerSecond:0} blobs/s");
 }

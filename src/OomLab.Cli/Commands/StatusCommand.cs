@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using OomLab.Blobs;
 using OomLab.Queue;
+using OomLab.Storage.Azure;
 using Spectre.Console;
 
 namespace OomLab.Cli.Commands;
@@ -12,15 +13,19 @@ internal static class StatusCommand
 {
     public static Command Create()
     {
-        var root = new Option<string>("--root") { Description = "Root folder the host ran on (its queue is <root>/.oomlab/queue.db).", Required = true, HelpName = "DIR" };
+        var root = new Option<string?>("--root") { Description = "Root folder the host ran on (its queue is <root>/.oomlab/queue.db). Required unless --storage.", HelpName = "DIR" };
+        var storage = CommonOptions.Storage();
+        var appName = new Option<string>("--app-name") { Description = "With --storage: the app whose host id's queues and receipts to read (as given to oomlab host).", DefaultValueFactory = _ => "oomlab-app" };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table", HelpName = "table|json" };
         format.AcceptOnlyFromAmong("table", "json");
 
-        var command = new Command("status", "Show the queue: queued, leased, done and poison blobs, with the reasons for poison.") { root, format };
+        var command = new Command("status", "Show the queue: queued, leased, done and poison blobs, with the reasons for poison.") { root, storage, appName, format };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(
-            ct =>
+            async ct =>
             {
-                var status = BlobQueue.ReadStatus(new RootLayout(result.GetRequiredValue(root)).QueuePath);
+                var status = result.GetValue(storage) is { } connection
+                    ? (await AzureStorage.OpenForStatusAsync(connection, AzureNames.HostIdFor(result.GetValue(appName)!), ct)).ReadStatus(poisonLimit: 1000)
+                    : BlobQueue.ReadStatus(new RootLayout(result.GetValue(root) ?? throw new OomLabException("--root is required (or --storage)")).QueuePath);
                 if (result.GetValue(format) == "json")
                 {
                     WriteJson(status);
@@ -30,7 +35,7 @@ internal static class StatusCommand
                     WriteTable(status);
                 }
 
-                return Task.FromResult(0);
+                return 0;
             },
             cancellationToken));
         return command;

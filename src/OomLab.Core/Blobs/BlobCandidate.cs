@@ -7,4 +7,7 @@ namespace OomLab.Blobs;
 public sealed record BlobCandidate(BlobName Name, BlobVersion Version, DateTimeOffset ObservedAt)
 {
     public long Length => Version.Length;
+
+    /// <summary>The blob's ETag where the backend has one (Azure Storage): its receipts and messages name the version by it.</summary>
+    public string? ETag { get; init; }
 }

@@ -3,9 +3,9 @@ using System.Text;
 namespace OomLab.Blobs;
 
 /// <summary>
-/// Writes load into a container: each blob is text lines of 64 bytes (so line counts are meaningful),
-/// taken from one pregenerated buffer at a seeded offset, written to a hidden temp file and renamed into
-/// place so that discovery sees it complete at once.
+/// Writes load into a container: each blob is text lines of 64 bytes (so line counts are meaningful), taken from one
+/// pregenerated buffer at a seeded offset. In a folder it is written to a hidden temp file and renamed into place so
+/// that discovery sees it complete at once; in a storage account (<see cref="ILoadTarget"/>) it is uploaded.
 /// </summary>
 internal sealed class LoadGenerator
 {
@@ -19,13 +19,32 @@ internal sealed class LoadGenerator
     /// <summary>The length of every line, newline included.</summary>
     public static int BytesPerLine => LineLength;
 
-    public async Task<LoadResult> RunAsync(BlobContainer container, LoadPlan plan, CancellationToken cancellationToken = default)
+    public Task<LoadResult> RunAsync(BlobContainer container, LoadPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(container);
+        var directories = new HashSet<string>(StringComparer.Ordinal);
+        return RunAsync(
+            (name, size, offset, ct) =>
+            {
+                Write(container.GetPath(name), size, offset, directories, ct);
+                return ValueTask.CompletedTask;
+            },
+            plan,
+            cancellationToken);
+    }
+
+    public Task<LoadResult> RunAsync(ILoadTarget target, LoadPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return RunAsync((name, size, offset, ct) => target.UploadAsync(name, new LoadText(Text, size, offset), ct), plan, cancellationToken);
+    }
+
+    private async Task<LoadResult> RunAsync(
+        Func<BlobName, long, int, CancellationToken, ValueTask> write, LoadPlan plan, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(plan);
         var names = Enumerable.Range(0, plan.Count).Select(i => BlobName.Create(plan.NameAt(i))).ToArray();
         var random = new Random(plan.Seed);
-        var directories = new HashSet<string>(StringComparer.Ordinal);
         var start = time.GetTimestamp();
         long bytes = 0;
         var writing = TimeSpan.Zero;
@@ -44,7 +63,7 @@ internal sealed class LoadGenerator
             var size = plan.Sizes.Sample(random).Bytes;
             var offset = random.Next(Lines) * LineLength;
             var writeStart = time.GetTimestamp();
-            Write(container.GetPath(names[i]), size, offset, directories, cancellationToken);
+            await write(names[i], size, offset, cancellationToken);
             writing += time.GetElapsedTime(writeStart);
             bytes += size;
         }

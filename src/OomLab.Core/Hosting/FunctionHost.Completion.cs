@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using OomLab.Blobs;
 using OomLab.Queue;
 using OomLab.Storage;
 
@@ -11,16 +10,14 @@ internal sealed partial class FunctionHost
     private readonly Channel<PendingCompletion> completions = Channel.CreateUnbounded<PendingCompletion>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
-    /// Group commit: takes every completion that is waiting, makes all their outputs durable together (rename
-    /// the staged files into place, then flush the file system once), then writes their receipts in one
-    /// transaction. A receipt is never written before its outputs are durable; an invocation whose outputs cannot
-    /// be published fails alone and goes through the retry path, and a failed flush fails the whole batch.
+    /// Group commit: takes every completion that is waiting, publishes all their outputs durably together
+    /// (<see cref="IOutputContainer.PublishAsync"/>), then writes their receipts in one call. A receipt is never
+    /// written before its outputs are durable; an invocation whose outputs cannot be published fails alone and goes
+    /// through the retry path, and a failure that makes nothing durable fails the whole batch.
     /// </summary>
-    private async Task CompleteAsync(IWorkQueue queue, BlobContainer output)
+    private async Task CompleteAsync(IWorkQueue queue, IOutputContainer output)
     {
         var batch = new List<PendingCompletion>();
-        var moved = new List<(PendingCompletion Pending, Completion Completion)>();
-        var folders = new HashSet<string>(StringComparer.Ordinal);
         while (await completions.Reader.WaitToReadAsync())
         {
             while (completions.Reader.TryRead(out var pending))
@@ -28,13 +25,25 @@ internal sealed partial class FunctionHost
                 batch.Add(pending);
             }
 
-            MoveIntoPlace(output, batch, moved, folders);
             try
             {
-                OutputPublisher.Flush(output);
-                var result = queue.Complete([.. moved.Select(d => d.Completion)]);
+                var outcomes = await output.PublishAsync([.. batch.Select(p => new StagedOutputs(p.Staging, p.Outputs))], CancellationToken.None);
+                var published = new List<(PendingCompletion Pending, Completion Completion)>(batch.Count);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (outcomes[i].Published is { } names)
+                    {
+                        published.Add((batch[i], new Completion(batch[i].Lease, batch[i].InvocationId, names)));
+                    }
+                    else
+                    {
+                        batch[i].Done.TrySetException(outcomes[i].Error!);
+                    }
+                }
+
+                var result = queue.Complete([.. published.Select(d => d.Completion)]);
                 var lost = result.LostLeases.Select(l => l.Id).ToHashSet();
-                foreach (var (pending, _) in moved)
+                foreach (var (pending, _) in published)
                 {
                     pending.Done.TrySetResult(!lost.Contains(pending.Lease.Id));
                 }
@@ -43,44 +52,13 @@ internal sealed partial class FunctionHost
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                foreach (var (pending, _) in moved)
+                foreach (var pending in batch)
                 {
                     pending.Done.TrySetException(ex);
                 }
             }
 
             batch.Clear();
-            moved.Clear();
-            folders.Clear();
-        }
-    }
-
-    private static void MoveIntoPlace(
-        BlobContainer output, List<PendingCompletion> batch, List<(PendingCompletion Pending, Completion Completion)> moved, HashSet<string> folders)
-    {
-        foreach (var pending in batch)
-        {
-            IReadOnlyList<string> published = [];
-            if (Try(pending, () => published = OutputPublisher.MoveIntoPlace(output, pending.Staging, pending.Outputs, folders)))
-            {
-                moved.Add((pending, new Completion(pending.Lease, pending.InvocationId, published)));
-            }
-        }
-
-        static bool Try(PendingCompletion pending, Action step)
-        {
-            try
-            {
-                step();
-                return true;
-            }
-#pragma warning disable CA1031 // The invocation turns this into a retry with the reason; the rest of the batch goes on.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                pending.Done.TrySetException(ex);
-                return false;
-            }
         }
     }
 

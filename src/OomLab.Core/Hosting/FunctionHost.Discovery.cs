@@ -6,6 +6,8 @@ namespace OomLab.Hosting;
 /// <remarks>Discovery: the container's new blobs, queued in batches as they arrive.</remarks>
 internal sealed partial class FunctionHost
 {
+    private int enqueuing;
+
     private async Task DiscoverAsync(IStorageBackend storage, IWorkQueue queue, CancellationToken cancellationToken)
     {
         var watcher = storage.CreateDiscovery(options.Discovery, time);
@@ -31,9 +33,20 @@ internal sealed partial class FunctionHost
                     next = candidates.MoveNextAsync();
                 }
 
-                var added = queue.EnqueueMany(batch);
+                // Queuing a large batch can take seconds on a remote queue: the host is not idle meanwhile.
+                Interlocked.Increment(ref enqueuing);
+                int added;
+                try
+                {
+                    added = queue.EnqueueMany(batch);
+                }
+                finally
+                {
+                    Touch();
+                    Interlocked.Decrement(ref enqueuing);
+                }
+
                 batch.Clear();
-                Touch();
                 if (added > 0)
                 {
                     Counters.AddEnqueued(added);

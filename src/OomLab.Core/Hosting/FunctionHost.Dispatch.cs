@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using OomLab.Blobs;
 using OomLab.Hosting.Admission;
 using OomLab.Queue;
 using OomLab.Workers;
@@ -21,7 +20,7 @@ internal sealed partial class FunctionHost
     /// an arrival or a finished invocation (or poll for retries becoming visible).
     /// </summary>
     private async Task DispatchAsync(
-        IWorkQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, List<Task> tasks, CancellationToken cancellationToken)
+        IWorkQueue queue, WorkerPool pool, IStorageBackend storage, List<Task> tasks, CancellationToken cancellationToken)
     {
         var settings = options.Settings;
 
@@ -57,7 +56,7 @@ internal sealed partial class FunctionHost
                     {
                         Counters.EnterInvocation();
                         Touch();
-                        tasks.Add(Task.Run(() => ProcessAsync(lease, ticket, queue, pool, input, output, cancellationToken), CancellationToken.None));
+                        tasks.Add(Task.Run(() => ProcessAsync(lease, ticket, queue, pool, storage, cancellationToken), CancellationToken.None));
                     }
                 }
 
@@ -89,18 +88,17 @@ internal sealed partial class FunctionHost
     {
         // Nor is the start scan, however long a large container takes to list; nor a blob written in place waiting
         // out its quiet period.
-        if (Counters.InFlight != 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity)) < idle
+        if (Counters.InFlight != 0 || Volatile.Read(ref enqueuing) != 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity)) < idle
             || discovery is not { Ready.IsCompleted: true, Waiting: 0 })
         {
             return false;
         }
 
-        var status = queue.GetStatus(poisonLimit: 0);
-        return status.Queued == 0 && status.Leased == 0;
+        return queue.IsDrained();
     }
 
     private async Task ProcessAsync(
-        LeasedMessage lease, AdmissionTicket? ticket, IWorkQueue queue, WorkerPool pool, BlobContainer input, BlobContainer output, CancellationToken cancellationToken)
+        LeasedMessage lease, AdmissionTicket? ticket, IWorkQueue queue, WorkerPool pool, IStorageBackend storage, CancellationToken cancellationToken)
     {
         var invocationId = Guid.NewGuid().ToString();
         var slots = stagingSlots ?? throw new InvalidOperationException("the host is not running");
@@ -118,21 +116,33 @@ internal sealed partial class FunctionHost
                 return;
             }
 
-            var request = new InvocationRequest(invocationId, lease.Name.Value, input.GetPath(lease.Name), lease.Length, staging, input.Name.Value);
-            var startedAt = time.GetUtcNow();
-            var startedTimestamp = Stopwatch.GetTimestamp();
-            LogFunction(startedAt, "Information", HostTraces.Executing(options.FunctionName, input.Name.Value, lease.Name.Value, invocationId), invocationId);
-
+            var container = options.InputContainer.Value;
             InvocationOutcome outcome;
+            DateTimeOffset startedAt;
+            long startedTimestamp;
             try
             {
+                // With deferred binding the worker reads the blob from the account itself; otherwise the host fetches it.
+                var reference = options.Transport.DefersBlobBinding ? storage.ReferenceFor(lease) : null;
+                using var input = reference is null ? await storage.FetchInputAsync(lease, staging, cancellationToken) : null;
+                var request = new InvocationRequest(invocationId, lease.Name.Value, input?.Path ?? string.Empty, lease.Length, staging, container, Reference: reference);
+                startedAt = time.GetUtcNow();
+                startedTimestamp = Stopwatch.GetTimestamp();
+                LogFunction(startedAt, "Information", HostTraces.Executing(options.FunctionName, container, lease.Name.Value, invocationId), invocationId);
                 outcome = await pool.InvokeAsync(request, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // The host is stopping: the blob did not fail, so its attempt is not charged.
                 queue.Abandon([lease]);
-                OutputPublisher.Discard(staging);
+                StagingSlots.Empty(staging);
+                return;
+            }
+            catch (BlobChangedException gone)
+            {
+                // Production drops such a message as done: a newer version has a message of its own.
+                queue.Complete([new Completion(lease, invocationId, [])]);
+                LogHost(gone.Message, Telemetry.SeverityLevel.Information, invocationId);
                 return;
             }
 
@@ -143,13 +153,13 @@ internal sealed partial class FunctionHost
                     succeededRun = true;
                     break;
                 case InvocationFailed failed:
-                    OutputPublisher.Discard(staging);
+                    StagingSlots.Empty(staging);
                     Counters.AddFailed(failed.IsOutOfMemory);
                     RecordFailure(startedAt, lease, failed);
                     Settle(queue, lease, $"{failed.ExceptionType}: {failed.Message}", charge: true);
                     break;
                 case InvocationWorkerLost lost:
-                    OutputPublisher.Discard(staging);
+                    StagingSlots.Empty(staging);
                     Counters.AddWorkerLost();
                     RecordWorkerLost(startedAt, lease, lost);
                     Settle(queue, lease, WorkerLostReason(lost), charge: !lost.Exit.RestartedForTimeout && IsCulprit(lost));
@@ -160,7 +170,7 @@ internal sealed partial class FunctionHost
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            OutputPublisher.Discard(staging);
+            StagingSlots.Empty(staging);
             Telemetry.SelfLog.Write($"invocation {invocationId} for blob {lease.Name.Value} failed in the host: {ex}");
             TrySettle(queue, lease, $"host error: {ex.GetType().Name}: {ex.Message}");
         }

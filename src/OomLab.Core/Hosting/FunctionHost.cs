@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OomLab.Blobs;
 using OomLab.Storage;
 using OomLab.Telemetry;
 using OomLab.Workers;
@@ -48,9 +47,7 @@ internal sealed partial class FunctionHost
         var startedAt = Stopwatch.GetTimestamp();
         Trace(HostTraces.Starting(options.AppName, options.InstanceName, Environment.ProcessId), SeverityLevel.Information);
 
-        var input = new BlobContainer(options.Layout, options.InputContainer);
-        var output = new BlobContainer(options.Layout, options.OutputContainer);
-        var storage = options.Storage ?? new FolderStorage(options.Layout, input);
+        var storage = options.Storage ?? new FolderStorage(options.Layout, options.InputContainer, options.OutputContainer);
         using var queue = storage.OpenQueue(options.Settings.MaxDequeueCount, time);
 
         var poolOptions = options.CreateWorkerPoolOptions();
@@ -72,7 +69,7 @@ internal sealed partial class FunctionHost
 
         Workers = pool;
         StartAdmission(pool);
-        stagingSlots = new StagingSlots(OutputPublisher.StagingRoot(output));
+        stagingSlots = new StagingSlots(storage.Output.StagingRoot);
 
         var startup = Stopwatch.GetElapsedTime(startedAt);
         Trace(HostTraces.JobHostStarted, SeverityLevel.Information);
@@ -82,11 +79,11 @@ internal sealed partial class FunctionHost
             discovering,
             HeartbeatAsync(pool, stopping.Token),
             RenewLeasesAsync(queue, stopping.Token),
-            CompleteAsync(queue, output));
+            CompleteAsync(queue, storage.Output));
         var tasks = new List<Task>();
         try
         {
-            await DispatchAsync(queue, pool, input, output, tasks, stopping.Token);
+            await DispatchAsync(queue, pool, storage, tasks, stopping.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

@@ -80,7 +80,10 @@ internal sealed record FunctionHostOptions
     /// invocation's lease once half of it has gone, and a host that dies gives its leases back when the next host
     /// run opens the queue. From 1 ms to 7 days (the longest visibility timeout of an Azure Storage queue).
     /// </summary>
-    public TimeSpan LeaseDuration { get; init => field = OptionRange.Check(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(7), nameof(LeaseDuration), "1 ms to 7 days"); } = TimeSpan.FromMinutes(10);
+    public TimeSpan LeaseDuration { get; init => field = OptionRange.Check(value, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(7), nameof(LeaseDuration), "1 ms to 7 days"); } = DefaultLeaseDuration;
+
+    /// <summary>The Functions queue listener's visibility timeout while a message runs.</summary>
+    public static TimeSpan DefaultLeaseDuration => TimeSpan.FromMinutes(10);
 
     /// <summary>How often the host writes its heartbeat trace while all workers are up (real time). Default 1 s; 1 ms to 1 day.</summary>
     public TimeSpan HeartbeatInterval { get; init => field = OptionRange.PositiveUpToADay(value, nameof(HeartbeatInterval)); } = TimeSpan.FromSeconds(1);

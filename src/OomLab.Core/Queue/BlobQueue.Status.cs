@@ -13,6 +13,13 @@ internal sealed partial class BlobQueue
         }
     }
 
+    /// <summary>Whether nothing is queued or leased.</summary>
+    public bool IsDrained()
+    {
+        var status = GetStatus(poisonLimit: 0);
+        return status.Queued == 0 && status.Leased == 0;
+    }
+
     /// <summary>
     /// Reads the status of the queue at <paramref name="path"/> without disturbing a host that has it open.
     /// Throws <see cref="QueueNotFoundException"/> when there is no queue there.

@@ -31,6 +31,9 @@ internal interface IWorkQueue : IDisposable
     /// <summary>Extends held leases; returns the leases that were lost.</summary>
     IReadOnlyList<LeasedMessage> Renew(IEnumerable<LeasedMessage> leases, TimeSpan leaseDuration);
 
+    /// <summary>Whether no message is waiting, delayed or leased (by this host or, for a shared queue, any other).</summary>
+    bool IsDrained();
+
     /// <summary>Counts by state and the latest poisoned messages.</summary>
     QueueStatus GetStatus(int poisonLimit = 1000);
 }

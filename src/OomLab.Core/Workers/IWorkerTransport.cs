@@ -18,6 +18,12 @@ internal interface IWorkerTransport : IAsyncDisposable
     /// </summary>
     long HeldBytes { get; }
 
+    /// <summary>
+    /// Whether the function's blob trigger binds lazily (deferred binding): given a <see cref="BlobReference"/>, its worker
+    /// reads the blob from the storage account itself, and the host reads nothing.
+    /// </summary>
+    bool DefersBlobBinding { get; }
+
     /// <summary>Prepares what every worker needs (a server to dial in to); called once, before the first worker.</summary>
     Task StartAsync(CancellationToken cancellationToken = default);
 

@@ -27,6 +27,26 @@ public sealed class ScanFunctions(ILogger<ScanFunctions> logger)
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(content));
     }
 
+    /// <summary>
+    /// A Stream trigger and no output path with an expression: the host binds it lazily (deferred binding), so with a
+    /// storage account the worker opens the blob itself and reads it a buffer at a time.
+    /// </summary>
+    [Function("ScanDeferred")]
+    public async Task ScanDeferred([BlobTrigger("uploads/{name}")] Stream content, string name)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long length = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+            length += read;
+        }
+
+        logger.LogInformation("Scanned {Name}: {Length} bytes, sha256 {Hash}", name, length, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
     [Function("ScanText")]
     [BlobOutput("scanned/{name}.sha256")]
     public string ScanText([BlobTrigger("uploads/{name}")] string content, string name) =>

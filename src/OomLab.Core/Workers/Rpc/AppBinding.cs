@@ -24,6 +24,11 @@ internal sealed record AppBinding(
     /// <summary>An HTTP trigger's <c>route</c>, or null.</summary>
     public string? Route { get; init; }
 
+    /// <summary>The storage connection's setting name (<c>connection</c>), <c>AzureWebJobsStorage</c> when the binding names none.</summary>
+    public string Connection { get; init; } = DefaultConnection;
+
+    public const string DefaultConnection = "AzureWebJobsStorage";
+
     /// <summary>Whether any string value of the binding holds a <c>{...}</c> expression (the rule that cancels deferred binding).</summary>
     public bool HasExpression { get; init; }
 
@@ -72,6 +77,7 @@ internal sealed record AppBinding(
         {
             HasExpression = hasExpression,
             Route = Text("route") is { Length: > 0 } route ? route.Trim('/') : null,
+            Connection = Text("connection") is { Length: > 0 } connection ? connection : DefaultConnection,
         };
     }
 }

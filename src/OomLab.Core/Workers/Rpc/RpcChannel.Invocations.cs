@@ -32,6 +32,12 @@ internal sealed partial class RpcChannel
                 return;
             }
 
+            if (request.Reference is { } reference)
+            {
+                InvokeDeferred(request, reference, tokens, started);
+                return;
+            }
+
             var read = Stopwatch.GetTimestamp();
             var content = await File.ReadAllBytesAsync(request.InputPath);
             transport.AddHeld(content.Length);
@@ -54,13 +60,13 @@ internal sealed partial class RpcChannel
             });
             if (!function.IsHttp)
             {
-                foreach (var (key, value) in TriggerMetadata(request, tokens, content.Length))
+                foreach (var (key, value) in TriggerMetadata(request, tokens, content.Length, File.GetLastWriteTimeUtc(request.InputPath), new Uri(request.InputPath)))
                 {
                     invocation.TriggerMetadata[key] = value;
                 }
             }
 
-            invocation.TraceContext = new RpcTraceContext { TraceParent = $"00-{request.InvocationId.Replace("-", string.Empty, StringComparison.Ordinal)}-{Guid.NewGuid():N}"[..55] + "-01" };
+            invocation.TraceContext = TraceContext(request.InvocationId);
             Send(new StreamingMessage { InvocationRequest = invocation });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -87,10 +93,52 @@ internal sealed partial class RpcChannel
         return new TypedData { Http = http };
     }
 
-    private Dictionary<string, TypedData> TriggerMetadata(InvocationRequest request, IReadOnlyDictionary<string, string> tokens, long length)
+    /// <summary>
+    /// Deferred binding, as the production host binds a trigger marked <c>SupportsDeferredBinding</c>: the trigger is a
+    /// <c>ModelBindingData</c> (version 1.0, source <c>AzureStorageBlobs</c>, JSON <c>{Connection, ContainerName, BlobName}</c>,
+    /// the connection by its setting name) and the worker downloads the blob itself; the host holds none of it.
+    /// </summary>
+    private void InvokeDeferred(InvocationRequest request, BlobReference reference, IReadOnlyDictionary<string, string> tokens, long started)
+    {
+        var function = transport.Function;
+        running[request.InvocationId] = new Running(request, tokens, 0, started);
+        var content = JsonSerializer.Serialize(
+            new Dictionary<string, string>
+            {
+                ["Connection"] = function.Trigger.Connection,
+                ["ContainerName"] = reference.ContainerName,
+                ["BlobName"] = reference.BlobName,
+            },
+            RpcJsonContext.Default.DictionaryStringString);
+        var invocation = new Messages.InvocationRequest { InvocationId = request.InvocationId, FunctionId = functionId };
+        invocation.InputData.Add(new ParameterBinding
+        {
+            Name = function.Trigger.Name,
+            Data = new TypedData
+            {
+                ModelBindingData = new ModelBindingData
+                {
+                    Version = "1.0", Source = "AzureStorageBlobs", ContentType = "application/json", Content = ByteString.CopyFromUtf8(content),
+                },
+            },
+        });
+        foreach (var (key, value) in TriggerMetadata(request, tokens, request.Length, reference.LastModified.UtcDateTime, reference.Uri))
+        {
+            invocation.TriggerMetadata[key] = value;
+        }
+
+        invocation.TraceContext = TraceContext(request.InvocationId);
+        Send(new StreamingMessage { InvocationRequest = invocation });
+    }
+
+    private static RpcTraceContext TraceContext(string invocationId) =>
+        new() { TraceParent = $"00-{invocationId.Replace("-", string.Empty, StringComparison.Ordinal)}-{Guid.NewGuid():N}"[..55] + "-01" };
+
+    private Dictionary<string, TypedData> TriggerMetadata(
+        InvocationRequest request, IReadOnlyDictionary<string, string> tokens, long length, DateTime lastWriteUtc, Uri uri)
     {
         var container = transport.Function.TriggerPath!.Container;
-        var lastWrite = File.GetLastWriteTimeUtc(request.InputPath).ToString("O", CultureInfo.InvariantCulture);
+        var lastWrite = lastWriteUtc.ToString("O", CultureInfo.InvariantCulture);
         var properties = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["Length"] = length,
@@ -103,7 +151,7 @@ internal sealed partial class RpcChannel
         var metadata = new Dictionary<string, TypedData>(StringComparer.Ordinal)
         {
             ["BlobTrigger"] = new() { String = $"{container}/{request.BlobName}" },
-            ["Uri"] = new() { String = new Uri(request.InputPath).AbsoluteUri },
+            ["Uri"] = new() { String = uri.AbsoluteUri },
             ["Properties"] = new() { Json = properties },
             ["Metadata"] = new() { Json = "{}" },
         };

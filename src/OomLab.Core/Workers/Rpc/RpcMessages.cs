@@ -42,6 +42,9 @@ internal static class RpcMessages
     public static string RestartRetryCountExceeded(string runtime) =>
         $"Exceeded language worker restart retry count for runtime:{runtime}. Shutting down and proactively recycling the Functions Host to recover";
 
+    public static string DeferredBinding(string function, string connection) =>
+        $"Function '{function}': deferred binding: its worker reads each blob from the storage account itself (connection setting {connection})";
+
     public static string DeferredBindingUnavailable(string function) =>
         $"Function '{function}': its blob trigger supports deferred binding (the worker would download the blob itself), but the folder backend has no storage endpoint to give it; the host sends the blob's bytes instead";
 }

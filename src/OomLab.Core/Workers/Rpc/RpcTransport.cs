@@ -40,6 +40,8 @@ internal sealed class RpcTransport(FunctionApp app, AppFunction function) : IWor
 
     public long HeldBytes => Interlocked.Read(ref held);
 
+    public bool DefersBlobBinding => Function.WantsDeferredBinding;
+
     public string GaveUpText => RpcMessages.RestartRetryCountExceeded(Runtime);
 
     public IEnumerable<string> ExitTexts(WorkerExit exit) =>

@@ -19,6 +19,8 @@ internal sealed class StdioTransport(string command, IReadOnlyList<string> comma
 
     public long HeldBytes => 0;
 
+    public bool DefersBlobBinding => false;
+
     public string? GaveUpText => null;
 
     public IEnumerable<string> ExitTexts(WorkerExit exit) => [];
