@@ -38,6 +38,10 @@ internal static class HostCommand
         var ceiling = CommonOptions.Ceiling();
         var settings = CommonOptions.Settings();
         var appName = new Option<string>("--app-name") { Description = "The app's name in telemetry (cloud_RoleName).", DefaultValueFactory = _ => "oomlab-app" };
+        var instance = new Option<string?>("--instance")
+        {
+            Description = "This host's instance name in telemetry (cloud_RoleInstance); default: the machine name. Give each of several hosts of one app its own, as scaled-out instances have.",
+        };
         var untilIdle = new Option<string?>("--until-idle")
         {
             Description = "Stop once nothing has been queued or running for this long, e.g. 2s (default: run until Ctrl-C).",
@@ -69,7 +73,7 @@ internal static class HostCommand
 
         var command = new Command("host", "Run a function host: discover blobs, dispatch them to worker processes under a memory ceiling, record telemetry.")
         {
-            root, app, functions, function, plan, ceiling, settings, appName, untilIdle, heapLimit, restartDelay, startTimeout, port, admission, demo,
+            root, app, functions, function, plan, ceiling, settings, appName, instance, untilIdle, heapLimit, restartDelay, startTimeout, port, admission, demo,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => RunAsync(
@@ -82,6 +86,7 @@ internal static class HostCommand
                     parse.GetValue(ceiling),
                     parse.GetValue(settings),
                     parse.GetValue(appName)!,
+                    parse.GetValue(instance),
                     parse.GetResult(untilIdle) is null ? null : parse.GetValue(untilIdle) ?? "2s",
                     parse.GetValue(heapLimit)!,
                     parse.GetValue(restartDelay),
@@ -101,6 +106,12 @@ internal static class HostCommand
         if (args.Port is < 0 or > 65535)
         {
             throw new OomLabException($"--port {args.Port}: expected a TCP port from 1 to 65535, or 0 for a free one");
+        }
+
+        var instanceName = args.Instance ?? Environment.MachineName;
+        if (string.IsNullOrWhiteSpace(instanceName))
+        {
+            throw new OomLabException($"--instance \"{args.Instance}\": give a name (it becomes cloud_RoleInstance)");
         }
 
         var appSettings = CommonOptions.ParseSettings(args.Settings);
@@ -133,6 +144,7 @@ internal static class HostCommand
             InputContainer = Container(appFunction?.InputContainerOr("input") ?? "input"),
             OutputContainer = appFunction?.OutputContainer is { } written ? Container(written) : ContainerName.Create("output"),
             AppName = args.AppName,
+            InstanceName = instanceName,
             HttpRoute = appFunction?.Trigger.Route,
             StopWhenIdleFor = idle,
             AppSettings = settingValues,
@@ -159,7 +171,7 @@ internal static class HostCommand
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  admission predictive: high watermark {options.Admission.HighWatermark}, low watermark {options.Admission.LowWatermark}"));
         }
 
-        await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, Environment.MachineName));
+        await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, instanceName));
         if (appFunction is { IsHttp: true })
         {
             return await ServeHttpAsync(options, args.Port, telemetry, layout, console, cancellationToken);
@@ -244,5 +256,5 @@ internal static class HostCommand
 
     private sealed record HostArguments(
         string? Root, string? App, string? Functions, string? Function, string? Plan, string? Ceiling, string[]? Settings,
-        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, int Port, bool Demo, string? Admission);
+        string AppName, string? Instance, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, int Port, bool Demo, string? Admission);
 }
