@@ -56,6 +56,11 @@ public sealed class ReportSourceTests
     public void A_folder_of_instances_stores_reports_them_as_one_into_itself_and_stores_after_it_join()
     {
         using var temp = new TempDirectory();
+        foreach (var folder in new[] { "instances/a/.oomlab", "instances/b/.oomlab", "more" })
+        {
+            Directory.CreateDirectory(temp.Combine(folder));
+        }
+
         var b = temp.Write("instances/b/.oomlab/telemetry.db", string.Empty);
         var a = temp.Write("instances/a/.oomlab/telemetry.db", string.Empty);
         var more = temp.Write("more/telemetry.db", string.Empty);
