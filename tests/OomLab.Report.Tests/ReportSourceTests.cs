@@ -15,7 +15,7 @@ public sealed class ReportSourceTests
 
         var source = ReportSource.Resolve(temp.Path);
 
-        source.Telemetry.ShouldBe(temp.Combine(".oomlab", "telemetry.db"));
+        source.Telemetry.ShouldBe([temp.Combine(".oomlab", "telemetry.db")]);
         source.Settings.ShouldBe(temp.Combine("settings.json"));
         source.Diagnosis.ShouldBe(temp.Combine("diagnosis.json"));
         source.Verdict.ShouldBeNull();
@@ -34,7 +34,7 @@ public sealed class ReportSourceTests
 
         var source = ReportSource.Resolve(telemetry);
 
-        source.Telemetry.ShouldBe(telemetry);
+        source.Telemetry.ShouldBe([telemetry]);
         source.Verdict.ShouldBe(temp.Combine("verdict.json"));
         source.DefaultOutput.ShouldBe(temp.Combine("report.html"));
     }
@@ -50,6 +50,25 @@ public sealed class ReportSourceTests
         source.BundleDirectory.ShouldBeNull();
         source.Settings.ShouldBeNull();
         source.DefaultOutput.ShouldBe(temp.Combine("report.html"));
+    }
+
+    [Fact]
+    public void A_folder_of_instances_stores_reports_them_as_one_into_itself_and_stores_after_it_join()
+    {
+        using var temp = new TempDirectory();
+        foreach (var folder in new[] { "instances/a/.oomlab", "instances/b/.oomlab", "more" })
+        {
+            Directory.CreateDirectory(temp.Combine(folder));
+        }
+
+        var b = temp.Write("instances/b/.oomlab/telemetry.db", string.Empty);
+        var a = temp.Write("instances/a/.oomlab/telemetry.db", string.Empty);
+        var more = temp.Write("more/telemetry.db", string.Empty);
+
+        var source = ReportSource.Resolve([temp.Combine("instances"), temp.Combine("more"), a]);
+
+        source.Telemetry.ShouldBe([a, b, more]);
+        source.DefaultOutput.ShouldBe(temp.Combine("instances", "report.html"));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ using OomLab.Telemetry;
 namespace OomLab.Cli.Commands;
 
 /// <summary>
-/// <c>oomlab diagnose &lt;run folder | telemetry.db&gt;</c>: walks the playbook over the telemetry and prints the
+/// <c>oomlab diagnose &lt;run folder | telemetry.db | folder of stores&gt;...</c>: walks the playbook over the telemetry (several
+/// stores, one per instance, read as one) and prints the
 /// decision-flow path, severity, ranked hypotheses with evidence, misreadings and mitigations with numbers.
 /// Exit codes: 0 memory is the cause, 3 memory is not the cause (nothing found), 2 bad input.
 /// </summary>
@@ -21,7 +22,11 @@ internal static class DiagnoseCommand
 
     public static Command Create()
     {
-        var telemetry = new Argument<string?>("telemetry") { Description = "A lab run's folder, a host root, or a telemetry.db (from oomlab import).", Arity = ArgumentArity.ZeroOrOne };
+        var telemetry = new Argument<string[]>("telemetry")
+        {
+            Description = "A lab run's folder, a host root, a telemetry.db (from oomlab import), or a folder of those (every telemetry.db under it and *.db in it). Several (one per instance of a scaled-out app) are read as one.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var print = new Option<bool>("--print-playbook") { Description = "Print the built-in playbook (to start a custom one from) and exit." };
         var playbook = new Option<string?>("--playbook") { Description = "A playbook YAML file to use instead of the built-in one (see docs/PLAYBOOK.md; --print-playbook shows the built-in one)." };
         // No default here, unlike the other verbs: the bundle's own ceiling wins unless a plan is named.
@@ -41,7 +46,7 @@ internal static class DiagnoseCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => Task.FromResult(parse.GetValue(print) ? PrintPlaybook() : Run(
-                parse.GetValue(telemetry) ?? throw new OomLabException("diagnose: give the telemetry to diagnose (a lab run's folder or a telemetry.db)"), parse.GetValue(playbook),
+                parse.GetValue(telemetry) is { Length: > 0 } given ? given : throw new OomLabException("diagnose: give the telemetry to diagnose (a lab run's folder, a telemetry.db, or a folder of stores)"), parse.GetValue(playbook),
                 parse.GetValue(plan), parse.GetValue(ceiling),
                 parse.GetValue(now), parse.GetValue(format) ?? "text", parse.GetValue(rows), ct)),
             cancellationToken));
@@ -54,7 +59,7 @@ internal static class DiagnoseCommand
         return 0;
     }
 
-    private static int Run(string telemetryPath, string? playbookPath, string? plan, string? ceiling, string? nowText, string format, int evidenceRows, CancellationToken cancellationToken)
+    private static int Run(string[] locations, string? playbookPath, string? plan, string? ceiling, string? nowText, string format, int evidenceRows, CancellationToken cancellationToken)
     {
         DateTimeOffset? now = null;
         if (nowText is not null)
@@ -70,15 +75,15 @@ internal static class DiagnoseCommand
         }
 
         DiagnoseTimings.Mark("start-up");
-        var store = TelemetryLocation.Resolve(telemetryPath);
-        using var tables = TelemetryTableSource.Open(store);
+        var stores = TelemetryLocation.ResolveAll(locations, "diagnose");
+        using var tables = TelemetryTableSource.Open(stores);
 
         // The playbook loads on the other core while this one surveys the telemetry.
         var loading = Task.Run(() => playbookPath is null ? PlaybookLoader.BuiltIn() : PlaybookLoader.LoadFile(playbookPath), cancellationToken);
         var survey = Diagnoser.SurveyAhead(tables, cancellationToken);
         var definition = loading.GetAwaiter().GetResult();
         DiagnoseTimings.Mark("playbook loaded");
-        var (ceilingBytes, ceilingText, concurrency) = Ceiling(telemetryPath, plan, ceiling);
+        var (ceilingBytes, ceilingText, concurrency) = Ceiling(locations, stores, plan, ceiling);
         var options = new DiagnosisOptions(definition, ceilingBytes, ceilingText) { Now = now, ConfiguredConcurrency = concurrency, EvidenceRowLimit = evidenceRows };
         var diagnosis = Diagnoser.Run(tables, options, survey, cancellationToken);
         DiagnoseTimings.Mark("diagnosis");
@@ -93,9 +98,10 @@ internal static class DiagnoseCommand
             DiagnosisView.Write(CliConsole.Out, diagnosis);
         }
 
-        if (Directory.Exists(telemetryPath))
+        // One folder (a run, or a folder of stores) keeps its diagnosis; several locations have no one place for it.
+        if (locations is [var folder] && Directory.Exists(folder))
         {
-            WriteIntoRun(telemetryPath, json, printReport: format != "json", tables);
+            WriteIntoRun(folder, json, printReport: format != "json", tables);
         }
 
         DiagnoseTimings.Mark("output (and the run's report)");
@@ -122,9 +128,10 @@ internal static class DiagnoseCommand
         }
     }
 
-    private static (long Bytes, string Text, long? Concurrency) Ceiling(string telemetryPath, string? plan, string? ceiling)
+    /// <summary>The ceiling: --ceiling, else --plan, else that of the first run folder (of the locations given, then of the stores) that knows one.</summary>
+    private static (long Bytes, string Text, long? Concurrency) Ceiling(IReadOnlyList<string> locations, IReadOnlyList<string> stores, string? plan, string? ceiling)
     {
-        var bundle = BundleSettings.Read(telemetryPath);
+        var bundle = locations.Concat(stores).Select(BundleSettings.Read).FirstOrDefault(b => b.CeilingBytes is not null) ?? BundleSettings.Read(locations[0]);
         if (!string.IsNullOrWhiteSpace(ceiling))
         {
             if (!ByteSize.TryParse(ceiling, out var size, out var error) || size.Bytes <= 0)
@@ -144,6 +151,6 @@ internal static class DiagnoseCommand
 
         return bundle.CeilingBytes is { } bytes
             ? (bytes, bundle.Ceiling ?? $"custom {MemoryText.Format(bytes)}", bundle.ConfiguredConcurrency)
-            : throw new OomLabException($"{telemetryPath}: no memory ceiling known (no scenario.json or settings.json with one); give --plan (e.g. EP1) or --ceiling (e.g. 3.5GiB)");
+            : throw new OomLabException($"{string.Join(", ", locations)}: no memory ceiling known (no scenario.json or settings.json with one); give --plan (e.g. EP1) or --ceiling (e.g. 3.5GiB)");
     }
 }

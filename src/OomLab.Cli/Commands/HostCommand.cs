@@ -40,6 +40,10 @@ internal static class HostCommand
         var ceiling = CommonOptions.Ceiling();
         var settings = CommonOptions.Settings();
         var appName = new Option<string>("--app-name") { Description = "The app's name in telemetry (cloud_RoleName).", DefaultValueFactory = _ => "oomlab-app" };
+        var instance = new Option<string?>("--instance")
+        {
+            Description = "This host's instance name in telemetry (cloud_RoleInstance); default: the machine name. Give each of several hosts of one app its own, as scaled-out instances have.",
+        };
         var untilIdle = new Option<string?>("--until-idle")
         {
             Description = "Stop once nothing has been queued or running for this long, e.g. 2s (default: run until Ctrl-C).",
@@ -68,11 +72,6 @@ internal static class HostCommand
             Description = "Memory-aware admission: predictive starts an invocation only while the predicted memory of the running ones stays under the high watermark of the ceiling; off (default, as production). Overrides host.json's oomlab:admission:mode.",
         };
         var storage = CommonOptions.Storage();
-        var instance = new Option<string>("--instance")
-        {
-            Description = "This host's instance name in telemetry (cloud_RoleInstance); several hosts sharing one --storage account are told apart by it (default: the machine's name).",
-            DefaultValueFactory = _ => Environment.MachineName,
-        };
         var lease = new Option<string?>("--lease")
         {
             Description = "How long a dequeued blob stays invisible to other instances while its invocation runs, renewed at half-time, e.g. 30s (default 10m, as the Functions queue listener): a killed instance's blobs reappear after it.",
@@ -94,6 +93,7 @@ internal static class HostCommand
                     parse.GetValue(ceiling),
                     parse.GetValue(settings),
                     parse.GetValue(appName)!,
+                    parse.GetValue(instance),
                     parse.GetResult(untilIdle) is null ? null : parse.GetValue(untilIdle) ?? "2s",
                     parse.GetValue(heapLimit)!,
                     parse.GetValue(restartDelay),
@@ -102,7 +102,6 @@ internal static class HostCommand
                     parse.GetValue(demo),
                     parse.GetValue(admission),
                     parse.GetValue(storage),
-                    parse.GetValue(instance)!,
                     parse.GetValue(lease)),
                 ct),
             cancellationToken));
@@ -116,6 +115,12 @@ internal static class HostCommand
         if (args.Port is < 0 or > 65535)
         {
             throw new OomLabException($"--port {args.Port}: expected a TCP port from 1 to 65535, or 0 for a free one");
+        }
+
+        var instanceName = args.Instance ?? Environment.MachineName;
+        if (string.IsNullOrWhiteSpace(instanceName))
+        {
+            throw new OomLabException($"--instance \"{args.Instance}\": give a name (it becomes cloud_RoleInstance)");
         }
 
         var appSettings = CommonOptions.ParseSettings(args.Settings);
@@ -146,10 +151,6 @@ internal static class HostCommand
             throw new OomLabException($"--lease \"{args.Lease}\": expected a duration from 1s to 7 days");
         }
 
-        if (string.IsNullOrWhiteSpace(args.Instance))
-        {
-            throw new OomLabException("--instance: expected a name");
-        }
 
         var (workerCommand, prefix) = WorkerLaunch.Current();
         IWorkerTransport transport = userApp is null ? new StdioTransport(workerCommand, prefix, functionsAssembly) : new RpcTransport(userApp, appFunction!);
@@ -163,7 +164,7 @@ internal static class HostCommand
                 inputContainer,
                 outputContainer,
                 Path.Combine(layout.StateDirectory, "staging"),
-                args.Instance,
+                instanceName,
                 cancellationToken)
             : null;
         if (storage is not null && appFunction is not null)
@@ -180,7 +181,7 @@ internal static class HostCommand
             OutputContainer = outputContainer,
             Storage = storage,
             AppName = args.AppName,
-            InstanceName = args.Instance,
+            InstanceName = instanceName,
             LeaseDuration = leaseDuration ?? FunctionHostOptions.DefaultLeaseDuration,
             HttpRoute = appFunction?.Trigger.Route,
             StopWhenIdleFor = idle,
@@ -208,7 +209,7 @@ internal static class HostCommand
 
         if (storage is not null)
         {
-            console.MarkupLine($"  storage account {Markup.Escape(storage.Blobs.AccountName)} ({Markup.Escape(storage.Endpoint.ToString())}), host id {Markup.Escape(storage.Names.HostId)}, instance {Markup.Escape(args.Instance)}");
+            console.MarkupLine($"  storage account {Markup.Escape(storage.Blobs.AccountName)} ({Markup.Escape(storage.Endpoint.ToString())}), host id {Markup.Escape(storage.Names.HostId)}, instance {Markup.Escape(instanceName)}");
         }
 
         console.MarkupLine($"  ceiling {Markup.Escape(memoryCeiling.Description)}; {Markup.Escape(hostSettings.ToString())}");
@@ -217,7 +218,7 @@ internal static class HostCommand
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  admission predictive: high watermark {options.Admission.HighWatermark}, low watermark {options.Admission.LowWatermark}"));
         }
 
-        await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, args.Instance));
+        await using var telemetry = TelemetryWriter.Open(layout.TelemetryPath, new TelemetryIdentity(args.AppName, instanceName));
         if (appFunction is { IsHttp: true })
         {
             return await ServeHttpAsync(options, args.Port, telemetry, layout, console, cancellationToken);
@@ -302,6 +303,6 @@ internal static class HostCommand
 
     private sealed record HostArguments(
         string? Root, string? App, string? Functions, string? Function, string? Plan, string? Ceiling, string[]? Settings,
-        string AppName, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, int Port, bool Demo, string? Admission,
-        string? Storage, string Instance, string? Lease);
+        string AppName, string? Instance, string? UntilIdle, string HeapLimit, string? RestartDelay, string? StartTimeout, int Port, bool Demo, string? Admission,
+        string? Storage, string? Lease);
 }

@@ -6,7 +6,7 @@ namespace OomLab.Cli.Commands;
 
 /// <summary>
 /// <c>oomlab query "&lt;KQL&gt;"</c> or <c>oomlab query -f file.kql</c> over tables given with
-/// <c>--table name=path.csv|json</c>; prints an aligned table, CSV, or the Application Insights REST JSON.
+/// <c>--table name=path.csv|json</c> or telemetry stores given with <c>--telemetry</c> (several read as one); prints an aligned table, CSV, or the Application Insights REST JSON.
 /// A bad query prints <c>source:line:col: error KQL0xx: message</c>, the line and a caret, and exits 2.
 /// </summary>
 internal static class QueryCommand
@@ -25,20 +25,21 @@ internal static class QueryCommand
         };
         var format = new Option<string>("--format") { Description = "Output format: table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
-        var telemetry = new Option<string?>("--telemetry")
+        var telemetry = new Option<string[]>("--telemetry")
         {
-            Description = "A telemetry store to query: a lab run's folder, a host root, or a telemetry.db file. Its tables are requests, dependencies, traces, exceptions, performanceCounters, customMetrics, availabilityResults, FunctionAppLogs and AppMetrics, the workspace names of the same rows (AppRequests, AppDependencies, AppTraces, AppExceptions, AppPerformanceCounters, AppAvailabilityResults), and any table an import made.",
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "A telemetry store to query: a lab run's folder, a host root, a telemetry.db file, or a folder of those (every telemetry.db under it and *.db in it); repeatable: several stores (one per instance) read as one, each table the rows of all, in time order. Its tables are requests, dependencies, traces, exceptions, performanceCounters, customMetrics, availabilityResults, FunctionAppLogs and AppMetrics, the workspace names of the same rows (AppRequests, AppDependencies, AppTraces, AppExceptions, AppPerformanceCounters, AppAvailabilityResults), and any table an import made.",
         };
         var maxRows = new Option<long>("--max-rows") { Description = "Row budget of row-multiplying operators (join, mv-expand, range, union).", DefaultValueFactory = _ => KqlOptions.DefaultMaxRows };
 
         var command = new Command("query", "Run a KQL query over a telemetry store or over tables in CSV or JSON files.") { query, file, telemetry, tables, format, maxRows };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
-            ct => RunAsync(parse.GetValue(query), parse.GetValue(file), parse.GetValue(telemetry), parse.GetValue(tables) ?? [], parse.GetValue(format) ?? "table", parse.GetValue(maxRows), ct),
+            ct => RunAsync(parse.GetValue(query), parse.GetValue(file), parse.GetValue(telemetry) ?? [], parse.GetValue(tables) ?? [], parse.GetValue(format) ?? "table", parse.GetValue(maxRows), ct),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? queryText, FileInfo? file, string? telemetryPath, string[] tableSpecs, string format, long maxRows, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? queryText, FileInfo? file, string[] telemetryPaths, string[] tableSpecs, string format, long maxRows, CancellationToken cancellationToken)
     {
         if ((queryText is null) == (file is null))
         {
@@ -52,7 +53,7 @@ internal static class QueryCommand
         }
 
         var text = file is null ? queryText! : await File.ReadAllTextAsync(file.FullName, cancellationToken);
-        using var store = telemetryPath is null ? null : TelemetryTableSource.Open(TelemetryLocation.Resolve(telemetryPath));
+        using var store = telemetryPaths.Length == 0 ? null : TelemetryTableSource.Open(TelemetryLocation.ResolveAll(telemetryPaths, "--telemetry"));
         ITableSource source = store is null ? LoadTables(tableSpecs) : new LayeredTableSource(LoadTables(tableSpecs), store);
         if (maxRows <= 0)
         {

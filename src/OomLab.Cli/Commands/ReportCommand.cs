@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace OomLab.Cli.Commands;
 
 /// <summary>
-/// <c>oomlab report &lt;bundle or telemetry.db&gt; [--out report.html]</c>: writes one self-contained HTML file
+/// <c>oomlab report &lt;bundle or telemetry.db&gt; [more stores...] [--out report.html]</c>: writes one self-contained HTML file
 /// (inline SVG charts, no script, no network) with memory against the plan's bands, requests, dependencies,
 /// the phases, the verdict, the diagnosis and every query of the bundle.
 /// </summary>
@@ -14,14 +14,15 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var source = new Argument<string>("source")
+        var source = new Argument<string[]>("source")
         {
-            Description = "A lab or scenario bundle folder, or a telemetry.db file.",
+            Description = "A lab or scenario bundle folder, a telemetry.db file, or a folder of stores (every telemetry.db under it and *.db in it). More stores after it (one per instance) are read with its own as one.",
             HelpName = "bundle|telemetry.db",
+            Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--out")
         {
-            Description = "Where to write the report (default: report.html in the bundle, or beside the telemetry file).",
+            Description = "Where to write the report (default: report.html in the first source's bundle or folder, or beside its telemetry file).",
             HelpName = "FILE",
         };
         var command = new Command("report", "Write one self-contained HTML report with charts of a run: memory, requests, phases, verdict, diagnosis, queries.")

@@ -16,19 +16,30 @@ internal static class PrivateBytesReader
         ORDER BY timestamp, rowid;
         """;
 
-    /// <summary>One series per counter instance (prefixed with the role instance when there are several), the instance totals last.</summary>
-    public static List<MemorySeries> Read(string telemetryPath)
+    /// <summary>
+    /// One series per counter instance of the stores at <paramref name="telemetryPaths"/> (prefixed with the role instance
+    /// when there are several: one store per instance, or one store of several), the instance totals last.
+    /// </summary>
+    public static List<MemorySeries> Read(IReadOnlyList<string> telemetryPaths)
     {
-        using var connection = TelemetryStore.Connect(telemetryPath, SqliteOpenMode.ReadOnly);
-        using var command = connection.CreateCommand();
-        command.CommandText = Query;
+        ArgumentNullException.ThrowIfNull(telemetryPaths);
         var readings = new List<(long Ticks, string Instance, string Role, double Value)>();
-        using (var reader = command.ExecuteReader())
+        foreach (var path in telemetryPaths)
         {
+            using var connection = TelemetryStore.Connect(path, SqliteOpenMode.ReadOnly);
+            using var command = connection.CreateCommand();
+            command.CommandText = Query;
+            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 readings.Add((reader.GetInt64(0), reader.IsDBNull(1) ? string.Empty : reader.GetString(1), reader.IsDBNull(2) ? string.Empty : reader.GetString(2), reader.GetDouble(3)));
             }
+        }
+
+        // Each store's readings are in time order; stores after one another are not (a stable sort keeps a store's ties in order).
+        if (telemetryPaths.Count > 1)
+        {
+            readings = [.. readings.OrderBy(r => r.Ticks)];
         }
 
         var roles = readings.Select(r => r.Role).Distinct(StringComparer.Ordinal).Count();

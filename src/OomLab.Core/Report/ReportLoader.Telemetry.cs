@@ -52,11 +52,11 @@ internal static partial class ReportLoader
         TimeSpan.FromHours(12), TimeSpan.FromDays(1),
     ];
 
-    /// <summary>Memory series (SQL, see <see cref="PrivateBytesReader"/>), markers, request and dependency bins and failing blobs (KQL) from the store.</summary>
-    private static ReportModel WithTelemetry(ReportModel model, string telemetryPath, ReportOptions options, TelemetryTableSource? open)
+    /// <summary>Memory series (SQL, see <see cref="PrivateBytesReader"/>), markers, request and dependency bins and failing blobs (KQL) from the stores.</summary>
+    private static ReportModel WithTelemetry(ReportModel model, IReadOnlyList<string> telemetryPaths, ReportOptions options, TelemetryTableSource? open)
     {
-        var reuse = open is not null && string.Equals(Path.GetFullPath(open.Path), Path.GetFullPath(telemetryPath), StringComparison.Ordinal);
-        using var owned = reuse ? null : TelemetryTableSource.Open(telemetryPath);
+        var reuse = open is not null && open.Paths.Select(Path.GetFullPath).SequenceEqual(telemetryPaths.Select(Path.GetFullPath), StringComparer.Ordinal);
+        using var owned = reuse ? null : TelemetryTableSource.Open(telemetryPaths);
         var source = reuse ? open! : owned!;
         var markers = Markers(source, MarkerKind.Killed, KilledQuery, options)
             .Concat(Markers(source, MarkerKind.Restarted, RestartedQuery, options))
@@ -65,7 +65,7 @@ internal static partial class ReportLoader
             .ToList();
         model = model with
         {
-            Memory = PrivateBytesReader.Read(telemetryPath),
+            Memory = PrivateBytesReader.Read(telemetryPaths),
             Markers = markers,
             CeilingBytes = model.CeilingBytes ?? Rows(source, CeilingQuery).Select(r => r[0] as long?).FirstOrDefault(),
             FailingBlobs = FailingBlobs(source, options),
@@ -76,7 +76,9 @@ internal static partial class ReportLoader
             model = model with
             {
                 Title = apps.Count > 0 ? $"{string.Join(", ", apps)}: telemetry" : "Telemetry",
-                Facts = [KeyValuePair.Create("telemetry store", telemetryPath)],
+                Facts = telemetryPaths is [var one]
+                    ? [KeyValuePair.Create("telemetry store", one)]
+                    : [KeyValuePair.Create("telemetry stores", string.Join(", ", telemetryPaths))],
             };
         }
 

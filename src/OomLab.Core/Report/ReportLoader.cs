@@ -11,7 +11,7 @@ internal static partial class ReportLoader
 {
     /// <summary>
     /// Loads what <paramref name="source"/> holds; throws <see cref="ReportException"/> when it holds nothing to report on.
-    /// Its store is queried through <paramref name="telemetry"/> when that is the same store, already open.
+    /// Its stores are queried through <paramref name="telemetry"/> when that is the same stores, already open.
     /// </summary>
     public static ReportModel Load(ReportSource source, ReportOptions? options = null, Telemetry.TelemetryTableSource? telemetry = null)
     {
@@ -22,7 +22,7 @@ internal static partial class ReportLoader
         var scenario = ReadBundle(source.Scenario, problems);
         var model = new ReportModel { Title = "oomlab report", Source = source.Path };
         model = WithRun(model, settings, scenario);
-        if (source.Telemetry is not null)
+        if (source.Telemetry.Count > 0)
         {
             try
             {
@@ -30,7 +30,7 @@ internal static partial class ReportLoader
             }
             catch (Microsoft.Data.Sqlite.SqliteException e)
             {
-                throw new ReportException(source.Telemetry, ReportMessages.NotATelemetryStore(e.Message));
+                throw new ReportException(string.Join(", ", source.Telemetry), ReportMessages.NotATelemetryStore(e.Message));
             }
         }
 

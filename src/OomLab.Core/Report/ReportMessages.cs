@@ -5,9 +5,9 @@ internal static class ReportMessages
 {
     public const string NoSuchSource = "no such bundle folder or telemetry file";
 
-    public const string NotABundle = "not a bundle: no .oomlab/telemetry.db, settings.json, scenario.json, verdict.json or diagnosis.json in it";
+    public const string NotABundle = "not a bundle: no .oomlab/telemetry.db, settings.json, scenario.json, verdict.json or diagnosis.json in it, and no telemetry store under it";
 
-    public const string NotATelemetryStoreText = "not a telemetry store";
+    public const string NotATelemetryStoreText = Telemetry.TelemetryStoreMessages.NotATelemetryStoreText;
 
     public static string NotATelemetryStore(string reason) => $"{NotATelemetryStoreText} ({reason.TrimEnd('.')})";
 

@@ -12,10 +12,17 @@ internal static class ReportWriter
     /// <paramref name="telemetry"/>, when it is the source's store already open (a diagnosis' tables), is queried
     /// instead of opening the store again, so the columns it has loaded are not read twice.
     /// </summary>
-    public static ReportWritten Write(string source, string? output = null, ReportOptions? options = null, Telemetry.TelemetryTableSource? telemetry = null)
+    public static ReportWritten Write(string source, string? output = null, ReportOptions? options = null, Telemetry.TelemetryTableSource? telemetry = null) =>
+        Write([source], output, options, telemetry);
+
+    /// <summary>
+    /// Writes the report of <paramref name="sources"/>: the first as <see cref="Write(string, string?, ReportOptions?, Telemetry.TelemetryTableSource?)"/>
+    /// takes it, the telemetry stores of the others read with its own as one (<see cref="ReportSource.Resolve(IReadOnlyList{string})"/>).
+    /// </summary>
+    public static ReportWritten Write(IReadOnlyList<string> sources, string? output = null, ReportOptions? options = null, Telemetry.TelemetryTableSource? telemetry = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var resolved = ReportSource.Resolve(source);
+        var resolved = ReportSource.Resolve(sources);
         var model = ReportLoader.Load(resolved, options, telemetry);
         var html = ReportRenderer.Render(model, options);
         var path = Path.GetFullPath(output ?? resolved.DefaultOutput);

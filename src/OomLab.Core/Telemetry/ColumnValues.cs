@@ -25,6 +25,11 @@ internal static class ColumnValues
         }
 
         var rows = parts.Sum(p => p.Rows);
+        if (live.All(p => p.Sources.Count == 0 || (p.Sources[0].Type == column.Type && (p.Sources.Count == 1 || IsComplete(p.Sources[0], p.Rows)))))
+        {
+            return Concatenate(column, live, rows);
+        }
+
         var values = new object?[rows];
         var at = 0;
         foreach (var (sources, count) in parts)
@@ -49,6 +54,67 @@ internal static class ColumnValues
         }
 
         return FromValues(column, values);
+    }
+
+    /// <summary>
+    /// <paramref name="data"/>'s rows in <paramref name="order"/>: row <c>i</c> of the result is row <c>order[i]</c> of
+    /// <paramref name="data"/>.
+    /// </summary>
+    public static TelemetryColumnData Reorder(TelemetryColumnData data, int[] order)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(order);
+        Array values = data.Values switch
+        {
+            long[] longs => Gather(longs, order),
+            double[] doubles => Gather(doubles, order),
+            bool[] bools => Gather(bools, order),
+            string?[] strings => Gather(strings, order),
+            _ => throw new InvalidOperationException($"no typed array for column {data.Name}"),
+        };
+        return new TelemetryColumnData(data.Column, values, data.Nulls is { } nulls ? Gather(nulls, order) : null);
+    }
+
+    private static T[] Gather<T>(T[] values, int[] order)
+    {
+        var gathered = new T[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            gathered[i] = values[order[i]];
+        }
+
+        return gathered;
+    }
+
+    // Parts whose first source is the column's type and leaves no row to the next (or that have no source: null rows),
+    // one after the other as typed arrays, without boxing every value.
+    private static TelemetryColumnData Concatenate(TelemetryColumn column, List<(IReadOnlyList<TelemetryColumnData> Sources, int Rows)> parts, int rows)
+    {
+        var values = NewArray(column.Type, rows);
+        bool[]? nulls = null;
+        var at = 0;
+        foreach (var (sources, count) in parts)
+        {
+            if (sources.Count == 0)
+            {
+                if (values is not string?[])
+                {
+                    Array.Fill(nulls ??= new bool[rows], true, at, count);
+                }
+            }
+            else
+            {
+                Array.Copy(sources[0].Values, 0, values, at, count);
+                if (sources[0].Nulls is { } own)
+                {
+                    Array.Copy(own, 0, nulls ??= new bool[rows], at, count);
+                }
+            }
+
+            at += count;
+        }
+
+        return new TelemetryColumnData(column, values, nulls);
     }
 
     /// <summary>Whether <paramref name="data"/> has a value (for text, a non-empty one) in each of its first <paramref name="rows"/> rows.</summary>
@@ -116,13 +182,7 @@ internal static class ColumnValues
     {
         var rows = values.Length;
         bool[]? nulls = null;
-        Array array = column.Type switch
-        {
-            TelemetryColumnType.DateTime or TelemetryColumnType.TimeSpan or TelemetryColumnType.Long => new long[rows],
-            TelemetryColumnType.Real => new double[rows],
-            TelemetryColumnType.Bool => new bool[rows],
-            _ => new string?[rows],
-        };
+        var array = NewArray(column.Type, rows);
         for (var r = 0; r < rows; r++)
         {
             if (values[r] is null)
@@ -140,4 +200,12 @@ internal static class ColumnValues
 
         return new TelemetryColumnData(column, array, nulls);
     }
+
+    private static Array NewArray(TelemetryColumnType type, int rows) => type switch
+    {
+        TelemetryColumnType.DateTime or TelemetryColumnType.TimeSpan or TelemetryColumnType.Long => new long[rows],
+        TelemetryColumnType.Real => new double[rows],
+        TelemetryColumnType.Bool => new bool[rows],
+        _ => new string?[rows],
+    };
 }

@@ -183,6 +183,15 @@ internal sealed class TelemetryReader : IDisposable
     public TelemetryTableData ReadTable(string tableName) =>
         ReadTable(Schema().FirstOrDefault(t => t.Name == tableName) ?? throw new OomLabException($"no telemetry table named '{tableName}'"));
 
+    /// <summary>The store's schema version (<see cref="TelemetryStore.SchemaVersion"/>; 0 for a store from before versions) and its tables.</summary>
+    public (long Version, IReadOnlyList<TelemetryTable> Tables) Describe()
+    {
+        lock (gate)
+        {
+            return (TelemetryStore.ReadSchemaVersion(connection), StoreSchema.Read(connection));
+        }
+    }
+
     /// <summary>The tables the store has, with their columns (<see cref="StoreSchema"/>).</summary>
     public IReadOnlyList<TelemetryTable> Schema()
     {

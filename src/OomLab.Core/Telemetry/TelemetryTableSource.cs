@@ -1,200 +1,159 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using OomLab.Kql;
-using OomLab.Playbook;
 
 namespace OomLab.Telemetry;
 
 /// <summary>
-/// The telemetry store as KQL tables (<see cref="TelemetryViews"/>: every known table, every table an import made, a
-/// classic table and its workspace twin each showing the rows of both): a table's rows are counted the first time a
-/// query names it, and each column is read into the engine's typed columns the first time a query reads it, then kept
-/// for the following queries (a diagnosis runs dozens of queries over one source).
+/// One or more telemetry stores as KQL tables (<see cref="TelemetryViews"/>: every known table, every table an import made,
+/// a classic table and its workspace twin each showing the rows of both). Several stores (one per instance of a
+/// scaled-out app) read as one: each table shows the rows of every store, merged by time as one store would hold them
+/// (<see cref="StoreMerge"/>), with every column any of them has. A table's rows are counted the first time a query
+/// names it, and each column is read into the engine's typed columns the first time a query reads it, straight from
+/// each store's columnar copy or SQLite, then kept for the following queries (a diagnosis runs dozens of queries over
+/// one source).
 /// </summary>
 internal sealed class TelemetryTableSource : ITableSource, IDisposable
 {
-    private readonly string path;
-    private readonly TelemetryReader reader;
-    private readonly Dictionary<string, TelemetryView> views;
-    private readonly IReadOnlyList<TelemetryTable> stored;
+    private readonly IReadOnlyList<StoreTables> stores;
+    private readonly Dictionary<string, List<TelemetryColumn>> tables;
     private readonly ConcurrentDictionary<string, KqlTable> loaded = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TableVersion> versions = new(StringComparer.Ordinal);
 
-    // The store's columns read ahead (Prefetch), by (table, storage column), until a view takes them.
-    private readonly ConcurrentDictionary<(string Table, string Column), TelemetryColumnData> columns = new();
-
-    private TelemetryTableSource(string path, TelemetryReader reader)
+    private TelemetryTableSource(IReadOnlyList<StoreTables> stores)
     {
-        this.path = path;
-        this.reader = reader;
-        stored = reader.Schema();
-        views = TelemetryViews.Build(stored).ToDictionary(v => v.Name, StringComparer.Ordinal);
+        this.stores = stores;
+        tables = Columns(stores);
     }
 
-    /// <summary>The store's <c>telemetry.db</c> file.</summary>
-    public string Path => path;
+    /// <summary>The stores' <c>telemetry.db</c> files, in the order given.</summary>
+    public IReadOnlyList<string> Paths => [.. stores.Select(s => s.Path)];
 
     /// <summary>Opens a store; <paramref name="path"/> is the <c>telemetry.db</c> file.</summary>
-    public static TelemetryTableSource Open(string path) => new(path, TelemetryReader.Open(path));
+    public static TelemetryTableSource Open(string path) => Open([path]);
+
+    /// <summary>
+    /// Opens stores to read as one (<paramref name="paths"/> are <c>telemetry.db</c> files, see <see cref="TelemetryLocation"/>);
+    /// throws <see cref="OomLabException"/> naming the first that is not a telemetry store this oomlab reads.
+    /// </summary>
+    public static TelemetryTableSource Open(IReadOnlyList<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentOutOfRangeException.ThrowIfZero(paths.Count);
+        var opened = new List<StoreTables>(paths.Count);
+        try
+        {
+            foreach (var path in paths)
+            {
+                opened.Add(StoreTables.Open(path));
+            }
+
+            return new TelemetryTableSource(opened);
+        }
+        catch
+        {
+            opened.ForEach(store => store.Dispose());
+            throw;
+        }
+    }
 
     /// <summary>
     /// Reads <paramref name="wanted"/> (table and column names as queries name them; unknown ones are skipped) now, in
-    /// one pass per stored table, several tables at once, instead of one pass per column when queries first read them.
+    /// one pass per stored table of each store, several at once, instead of one pass per column when queries first read them.
     /// </summary>
     public void Prefetch(IEnumerable<(string Table, string Column)> wanted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(wanted);
-        var byTable = new Dictionary<string, HashSet<TelemetryColumn>>(StringComparer.Ordinal);
-        foreach (var (tableName, columnName) in wanted.Distinct())
-        {
-            if (!views.TryGetValue(tableName, out var view) || !TryGetTable(tableName, out _))
-            {
-                continue;
-            }
-
-            var index = IndexOf(view, columnName);
-            for (var p = 0; index >= 0 && p < view.Parts.Count; p++)
-            {
-                var part = view.Parts[p];
-                foreach (var source in view.Sources[index][p].Where(s => !columns.ContainsKey((part.Name, s.Storage))))
-                {
-                    (byTable.TryGetValue(part.Name, out var set) ? set : byTable[part.Name] = []).Add(source);
-                }
-            }
-        }
-
-        var work = byTable
-            .Select(entry => (Table: stored.First(t => t.Name == entry.Key), Rows: versions[entry.Key].Rows, Columns: entry.Value.ToList()))
-            .Where(item => item.Rows > 0)
-            .ToList();
+        var distinct = wanted.Distinct().ToList();
+        var work = stores.SelectMany(store => store.Plan(distinct)).ToList();
 
         // The largest passes first, so the two cores finish together.
         work.Sort((a, b) => ((long)b.Rows * b.Columns.Count).CompareTo((long)a.Rows * a.Columns.Count));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        Parallel.ForEach(work, parallel, item =>
-        {
-            var started = DiagnoseTimings.Start();
-            var version = versions[item.Table.Name];
-            var missing = new List<TelemetryColumn>();
-            foreach (var column in item.Columns)
-            {
-                if (ColumnFile.TryRead(ColumnarCopy.PathOf(path, item.Table, column), version, column) is { } copied)
-                {
-                    columns[(item.Table.Name, column.Storage)] = copied;
-                }
-                else
-                {
-                    missing.Add(column);
-                }
-            }
-
-            if (missing.Count > 0)
-            {
-                using var own = TelemetryReader.Open(path);
-                foreach (var data in own.ReadColumns(item.Table, missing, item.Rows))
-                {
-                    columns[(item.Table.Name, data.Column.Storage)] = data;
-                }
-            }
-
-            var copies = item.Columns.Count - missing.Count;
-            DiagnoseTimings.Took($"read {item.Table.Name} ({string.Join(", ", item.Columns.Select(c => c.Name))}; {copies} from the columnar copy)", started);
-        });
+        Parallel.ForEach(work, parallel, fetch => fetch.Store.Fetch(fetch));
     }
 
     /// <summary>
-    /// Whether every stored table with rows has a current columnar copy (<see cref="ColumnarCopy"/>; judged by its first
-    /// column): then a column costs little to read when a query first needs it, and reading ahead saves nothing.
+    /// Whether every store's tables with rows have a current columnar copy (<see cref="ColumnarCopy"/>): then a column costs
+    /// little to read when a query first needs it, and reading ahead saves nothing.
     /// </summary>
-    public bool HasColumnarCopy => stored.All(table =>
-        Version(table).Rows == 0 || ColumnFile.IsCurrent(ColumnarCopy.PathOf(path, table, table.Columns[0]), Version(table), table.Columns[0]));
+    public bool HasColumnarCopy => stores.All(store => store.HasColumnarCopy);
 
-    public IEnumerable<string> TableNames => views.Keys;
+    public IEnumerable<string> TableNames => tables.Keys;
 
-    /// <summary>The rows in all stored tables (each counted once, though a classic table and its twin both show them).</summary>
-    public long RowCount => stored.Sum(table => (long)Version(table).Rows);
+    /// <summary>The rows in all stored tables of all stores (each counted once, though a classic table and its twin both show them).</summary>
+    public long RowCount => stores.Sum(store => store.RowCount);
 
     public bool TryGetTable(string name, [NotNullWhen(true)] out KqlTable? table)
     {
-        if (!views.TryGetValue(name, out var view))
+        if (!tables.TryGetValue(name, out var columns))
         {
             table = null;
             return false;
         }
 
-        table = loaded.GetOrAdd(name, _ => Defer(view));
+        table = loaded.GetOrAdd(name, _ => Defer(name, columns));
         return true;
     }
 
-    public void Dispose() => reader.Dispose();
-
-    private static int IndexOf(TelemetryView view, string column)
+    public void Dispose()
     {
-        for (var i = 0; i < view.Columns.Count; i++)
+        foreach (var store in stores)
         {
-            if (view.Columns[i].Name == column)
+            store.Dispose();
+        }
+    }
+
+    // Every table any store shows, with every column any store's shows it with (two types of an added column widened).
+    private static Dictionary<string, List<TelemetryColumn>> Columns(IReadOnlyList<StoreTables> stores)
+    {
+        var tables = new Dictionary<string, List<TelemetryColumn>>(StringComparer.Ordinal);
+        foreach (var view in stores.SelectMany(store => store.Views.Values))
+        {
+            if (!tables.TryGetValue(view.Name, out var columns))
             {
-                return i;
+                tables[view.Name] = [.. view.Columns];
+                continue;
+            }
+
+            foreach (var column in view.Columns)
+            {
+                var index = columns.FindIndex(c => c.Name == column.Name);
+                if (index < 0)
+                {
+                    columns.Add(column);
+                }
+                else if (columns[index].Type != column.Type)
+                {
+                    columns[index] = columns[index] with { Type = TelemetryViews.Wider(columns[index].Type, column.Type) };
+                }
             }
         }
 
-        return -1;
+        return tables;
     }
 
-    private TableVersion Version(TelemetryTable table) =>
-        versions.GetOrAdd(table.Name, _ => reader.Version(table, (stamp, lastRowId) => ColumnarCopy.CopiedVersion(path, table, stamp, lastRowId)));
-
-    private KqlTable Defer(TelemetryView view)
+    private KqlTable Defer(string name, List<TelemetryColumn> columns)
     {
-        var rows = view.Parts.Select(part => Version(part).Rows).ToArray();
+        var rows = stores.Select(store => store.PartRows(name).Sum()).ToArray();
         var total = rows.Sum();
-        var builder = new KqlTableBuilder(view.Name);
-        for (var c = 0; c < view.Columns.Count; c++)
+        var merge = rows.Count(r => r > 0) > 1 && TimeColumn(columns) is { } time
+            ? new StoreMerge(time, rows, () => Assemble(name, time))
+            : null;
+        var builder = new KqlTableBuilder(name);
+        foreach (var column in columns)
         {
-            var index = c;
-            var column = view.Columns[c];
             builder.AddDeferred(column.Name, TelemetryColumnData.KqlTypeOf(column.Type), total, into =>
-                ColumnValues.Assemble(column, [.. view.Parts.Select((part, p) => (Sources(part, view.Sources[index][p], rows[p]), rows[p]))])
-                    .AddTo(into));
+                (merge is null ? Assemble(name, column) : merge.Arrange(column, () => Assemble(name, column))).AddTo(into));
         }
 
         return builder.Build();
     }
 
-    // A part's sources for one column; those after the first only when the first leaves rows empty.
-    private List<TelemetryColumnData> Sources(TelemetryTable part, IReadOnlyList<TelemetryColumn> sources, int rows)
-    {
-        var data = new List<TelemetryColumnData>(sources.Count);
-        if (rows == 0)
-        {
-            return data;
-        }
+    // The column's values, store after store.
+    private TelemetryColumnData Assemble(string name, TelemetryColumn column) =>
+        ColumnValues.Assemble(column, [.. stores.SelectMany(store => store.Parts(name, column.Name))]);
 
-        foreach (var source in sources)
-        {
-            data.Add(Read(part, source, rows));
-            if (ColumnValues.IsComplete(data[0], rows))
-            {
-                break;
-            }
-        }
-
-        return data;
-    }
-
-    private TelemetryColumnData Read(TelemetryTable table, TelemetryColumn column, int rows)
-    {
-        // Taken, not kept: the engine holds what it loads, and a kept copy would keep alive the JSON texts of dynamic
-        // columns it has parsed (tens of MiB at 1 M rows). A column two views read (rare) is read twice.
-        if (columns.TryRemove((table.Name, column.Storage), out var data))
-        {
-            return data;
-        }
-
-        var started = DiagnoseTimings.Start();
-        data = ColumnFile.TryRead(ColumnarCopy.PathOf(path, table, column), versions[table.Name], column)
-            ?? reader.ReadColumn(table, column, rows);
-        DiagnoseTimings.Took($"read {table.Name}.{column.Name}", started);
-        return data;
-    }
+    private static TelemetryColumn? TimeColumn(List<TelemetryColumn> columns) =>
+        columns.FirstOrDefault(c => c is { Name: "timestamp", Type: TelemetryColumnType.DateTime })
+        ?? columns.FirstOrDefault(c => c is { Name: "TimeGenerated", Type: TelemetryColumnType.DateTime });
 }

@@ -54,8 +54,8 @@ internal static class TelemetryViews
         return new TelemetryView(name, columns, parts, sources);
     }
 
-    // Two parts that give an added column two types: numbers meet as real, anything else as text.
-    private static TelemetryColumnType Wider(TelemetryColumnType a, TelemetryColumnType b) =>
+    /// <summary>The type of an added column that two parts (or two stores) give two types: numbers meet as real, anything else as text.</summary>
+    public static TelemetryColumnType Wider(TelemetryColumnType a, TelemetryColumnType b) =>
         (a, b) is (TelemetryColumnType.Long, TelemetryColumnType.Real) or (TelemetryColumnType.Real, TelemetryColumnType.Long)
             ? TelemetryColumnType.Real
             : TelemetryColumnType.String;

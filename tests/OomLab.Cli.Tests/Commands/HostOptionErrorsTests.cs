@@ -11,6 +11,7 @@ public sealed class HostOptionErrorsTests
     [InlineData("--until-idle", "-1s")]
     [InlineData("--until-idle", "soon")]
     [InlineData("--heap-limit", "5%")]
+    [InlineData("--instance", " ")]
     public async Task An_out_of_range_value_is_an_exit_2_error_naming_the_option(string option, string value)
     {
         using var root = new TempRoot();

@@ -118,12 +118,43 @@ public sealed class DiagnoserTests
         error.Message.ShouldContain("hypotheses");
     }
 
+    [Fact]
+    public async Task Crashes_in_two_instances_stores_count_two_crash_instances_and_rows_naming_none_count_for_none()
+    {
+        using var directory = new TempDirectory();
+        var vm = await IncidentTelemetry.BlobBuffering().WriteAsync(directory.Combine("vm", "telemetry.db"));
+        var other = directory.Combine("other", "telemetry.db");
+        await using (var writer = TelemetryWriter.Open(other, new TelemetryIdentity("func-oom-test", "vm-2")))
+        {
+            writer.Emit(new ExceptionTelemetry(Some.T0, "System.OutOfMemoryException", "Exception of type 'System.OutOfMemoryException' was thrown.", string.Empty, SeverityLevel.Error, "op-2", "BlobBufferProcessor"));
+        }
+
+        // An export whose rows name no instance (cloud_RoleInstance is empty) adds no instance.
+        var unnamed = directory.Combine("unnamed", "telemetry.db");
+        var export = directory.Write("exceptions.json", """
+            [{"timestamp": "2026-04-05T01:30:01Z", "type": "System.OutOfMemoryException", "outerMessage": "Exception of type 'System.OutOfMemoryException' was thrown.", "operation_Id": "op-3"}]
+            """);
+        OomLab.Telemetry.Import.TelemetryImporter.Import(export, "exceptions", unnamed);
+
+        Signal(await DiagnoseAsync([vm]), "crashInstances").ShouldBe(1);
+        Signal(await DiagnoseAsync([vm, unnamed]), "crashInstances").ShouldBe(1);
+        var both = await DiagnoseAsync([vm, other, unnamed]);
+        Signal(both, "crashInstances").ShouldBe(2);
+        both.Severity!.Level.ShouldBe("Sev2");
+    }
+
     private static async Task<Diagnosis> DiagnoseAsync(IncidentTelemetry telemetry, PlaybookDefinition? playbook = null)
     {
         using var directory = new TempDirectory();
         var store = await telemetry.WriteAsync(directory.Combine("telemetry.db"));
         using var tables = TelemetryTableSource.Open(store);
         return Diagnoser.Run(tables, new DiagnosisOptions(playbook ?? PlaybookLoader.BuiltIn(), IncidentTelemetry.Ceiling, "custom 200 MiB") { ConfiguredConcurrency = 8 }, Diagnoser.SurveyAhead(tables));
+    }
+
+    private static Task<Diagnosis> DiagnoseAsync(IReadOnlyList<string> stores)
+    {
+        using var tables = TelemetryTableSource.Open(stores);
+        return Task.FromResult(Diagnoser.Run(tables, new DiagnosisOptions(PlaybookLoader.BuiltIn(), IncidentTelemetry.Ceiling, "custom 200 MiB"), Diagnoser.SurveyAhead(tables)));
     }
 
     private static HypothesisStatus Status(Diagnosis diagnosis, string id) => diagnosis.Hypotheses.Single(h => h.Definition.Id == id).Status;
