@@ -47,10 +47,10 @@ public sealed class AdmissionHostTests
         telemetry.Count("SELECT count(*) FROM requests WHERE success = 1").ShouldBe(blobs.Count);
         HostCommandTests.AssertEveryBlobDone(root, blobs);
 
-        telemetry.Count("SELECT count(*) FROM customMetrics WHERE name = 'oomlab.admission.admitted'").ShouldBe(blobs.Count);
+        telemetry.Count("SELECT CAST(sum(value) AS INTEGER) FROM customMetrics WHERE name = 'oomlab.admission.admitted'").ShouldBe(blobs.Count);
         telemetry.Count("SELECT count(*) FROM customMetrics WHERE name = 'oomlab.admission.deferred'").ShouldBeGreaterThan(0);
         telemetry.Count("SELECT count(*) FROM customMetrics WHERE name = 'oomlab.admission.measuredPeakBytes' AND value > 0").ShouldBe(blobs.Count);
-        telemetry.Count("SELECT count(*) FROM customMetrics WHERE name = 'oomlab.admission.predictedPeakBytes' AND value > 0").ShouldBe(blobs.Count);
+        telemetry.Count("SELECT count(*) FROM customMetrics WHERE name = 'oomlab.admission.measuredPeakBytes' AND CAST(json_extract(customDimensions, '$.PredictedPeakBytes') AS INTEGER) > 0").ShouldBe(blobs.Count);
         telemetry.Count("SELECT count(*) FROM traces WHERE message LIKE 'Admission deferred blob%'").ShouldBeGreaterThan(0);
 
         using var queue = new TelemetryDb(root.QueueDb);

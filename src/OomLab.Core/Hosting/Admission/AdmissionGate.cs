@@ -95,22 +95,25 @@ internal sealed class AdmissionGate
         }
     }
 
-    /// <summary>Ends an admitted invocation; one that <paramref name="completed"/> teaches the predictor its measured peak.</summary>
-    public void Release(AdmissionTicket ticket, bool completed)
+    /// <summary>
+    /// Ends an admitted invocation; one that <paramref name="completed"/> teaches the predictor its measured peak. Returns
+    /// whether nothing runs any more.
+    /// </summary>
+    public bool Release(AdmissionTicket ticket, bool completed)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         lock (gate)
         {
-            if (!running.Remove(ticket))
+            if (running.Remove(ticket))
             {
-                return;
+                runningPredicted -= ticket.PredictedBytes;
+                if (completed)
+                {
+                    predictor.Learn(ticket.Length, ticket.MeasuredPeakBytes);
+                }
             }
 
-            runningPredicted -= ticket.PredictedBytes;
-            if (completed)
-            {
-                predictor.Learn(ticket.Length, ticket.MeasuredPeakBytes);
-            }
+            return running.Count == 0;
         }
     }
 }
