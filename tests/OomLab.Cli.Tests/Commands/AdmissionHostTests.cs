@@ -53,6 +53,14 @@ public sealed class AdmissionHostTests
         telemetry.Count("SELECT count(*) FROM customMetrics WHERE name = 'oomlab.admission.measuredPeakBytes' AND CAST(json_extract(customDimensions, '$.PredictedPeakBytes') AS INTEGER) > 0").ShouldBe(blobs.Count);
         telemetry.Count("SELECT count(*) FROM traces WHERE message LIKE 'Admission deferred blob%'").ShouldBeGreaterThan(0);
 
+        // The report draws each measured invocation's prediction against its peak.
+        var html = System.IO.Path.Combine(root.Path, "report.html");
+        var report = await OomLabCli.RunAsync("report", root.TelemetryDb, "--out", html);
+        report.ExitCode.ShouldBe(0, report.ToString());
+        var page = await File.ReadAllTextAsync(html);
+        page.ShouldContain("Admission: predicted against measured peak per invocation");
+        page.ShouldContain($"{blobs.Count} measured invocations; predicted / measured median ");
+
         using var queue = new TelemetryDb(root.QueueDb);
         var reason = queue.Strings("SELECT reason FROM messages WHERE state = 3 AND blob_name = 'zz/too-large.csv'").ShouldHaveSingleItem();
         reason.ShouldStartWith("Blob 'zz/too-large.csv' rejected by admission before buffering: its predicted peak of ");
