@@ -91,7 +91,8 @@ internal static class TuneCommand
                     var hostSettings = HostSettingsLoader.LoadFromAppDirectory(args.App ?? layout.Root, CommonOptions.EnvironmentVariables(), settings.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal));
                     return new FunctionHostOptions(layout, transport, functionName, memoryCeiling, hostSettings)
                     {
-                        InputContainer = ContainerName.Create("input"),
+                        InputContainer = ContainerName.Create(appFunction?.InputContainerOr("input") ?? "input"),
+                        OutputContainer = ContainerName.Create(appFunction?.OutputContainer ?? "output"),
                         StopWhenIdleFor = TimeSpan.FromSeconds(1),
                         AppSettings = settings,
                         ConfigureWorkers = workers => transport.WithRestartPolicy(workers, null) with

@@ -9,11 +9,11 @@ namespace OomLab.Capacity;
 
 /// <summary>
 /// Runs the sample inputs through a real host at one concurrency: a fresh root under <paramref name="workRoot"/> whose
-/// <c>input/</c> holds the samples (hard links, or copies across file systems), real workers under the real ceiling,
+/// input container (the host options' <see cref="FunctionHostOptions.InputContainer"/>) holds the samples (hard links, or copies across file systems), real workers under the real ceiling,
 /// memory sampled every 50 ms. A run stops once everything is settled, or at the first kill or
 /// <see cref="OutOfMemoryException"/>: one is enough to say the concurrency does not fit.
 /// </summary>
-/// <param name="samples">The sample inputs: each file's path and its name under <c>input/</c>.</param>
+/// <param name="samples">The sample inputs: each file's path and its blob name.</param>
 /// <param name="workRoot">Where the runs' roots go, one folder per concurrency.</param>
 /// <param name="createHost">Builds the host's options for a run's root and app settings (the concurrency and batch size).</param>
 internal sealed class CapacityTrialRunner(
@@ -32,20 +32,21 @@ internal sealed class CapacityTrialRunner(
             Directory.Delete(layout.Root, recursive: true);
         }
 
-        foreach (var (path, name) in samples)
-        {
-            var target = Path.Combine(layout.Root, "input", name);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            SampleLink.LinkOrCopy(path, target);
-        }
-
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [HostSettingsLoader.MaxConcurrentInvocations] = concurrency.ToString(CultureInfo.InvariantCulture),
             [HostSettingsLoader.BlobBatchSize] = concurrency.ToString(CultureInfo.InvariantCulture),
         };
+        var options = createHost(layout, settings);
+        foreach (var (path, name) in samples)
+        {
+            var target = Path.Combine(layout.Root, options.InputContainer.Value, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            SampleLink.LinkOrCopy(path, target);
+        }
+
         var observed = new RunCounters();
-        var host = new FunctionHost(createHost(layout, settings), new CountingSink(observed), TimeProvider.System);
+        var host = new FunctionHost(options, new CountingSink(observed), TimeProvider.System);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var running = host.RunAsync(stop.Token);
