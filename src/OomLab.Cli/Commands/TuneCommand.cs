@@ -103,7 +103,7 @@ internal static class TuneCommand
                     };
                 }
 
-                var runner = new CapacityTrialRunner([.. samples.Select(s => (s.Path, s.Name))], workRoot, CreateHost) { Label = label };
+                var runner = new CapacityTrialRunner([.. samples.Select(s => (s.Path, s.Name))], workRoot, CreateHost, TimeProvider.System) { Label = label };
                 console.MarkupLine($"{Markup.Escape(label)}: ceiling {Markup.Escape(memoryCeiling.Description)}");
                 var result = await CapacitySearch.FindAsync(memoryCeiling, headroom, heapHoldsHeadroom ? memoryCeiling.Bytes : (long)(memoryCeiling.Bytes * headroom), samples.Count, async (concurrency, ct) =>
                 {

@@ -16,8 +16,10 @@ namespace OomLab.Capacity;
 /// <param name="samples">The sample inputs: each file's path and its blob name.</param>
 /// <param name="workRoot">Where the runs' roots go, one folder per concurrency.</param>
 /// <param name="createHost">Builds the host's options for a run's root and app settings (the concurrency and batch size).</param>
+/// <param name="timeProvider">Stamps the runs' telemetry.</param>
 internal sealed class CapacityTrialRunner(
-    IReadOnlyList<(string Path, string Name)> samples, string workRoot, Func<RootLayout, IReadOnlyDictionary<string, string>, FunctionHostOptions> createHost)
+    IReadOnlyList<(string Path, string Name)> samples, string workRoot, Func<RootLayout, IReadOnlyDictionary<string, string>, FunctionHostOptions> createHost,
+    TimeProvider timeProvider)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
@@ -46,7 +48,7 @@ internal sealed class CapacityTrialRunner(
         }
 
         var observed = new RunCounters();
-        var host = new FunctionHost(options, new CountingSink(observed), TimeProvider.System);
+        var host = new FunctionHost(options, new CountingSink(observed), timeProvider);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var running = host.RunAsync(stop.Token);
