@@ -5,7 +5,7 @@ namespace OomLab;
 /// <summary>
 /// The Linux C library calls oomlab makes where .NET has no equivalent or adds work the host cannot afford per blob
 /// (<see cref="Blobs.FileSystemSync"/>, <see cref="Blobs.FileRename"/>, <see cref="Blobs.FileKind"/>, <see cref="Workers.InputFile"/>,
-/// <see cref="Workers.WriteBack"/>). Each caller checks the operating system first.
+/// <see cref="Workers.WriteBack"/>, <see cref="Capacity.SampleLink"/>). Each caller checks the operating system first.
 /// </summary>
 internal static class Libc
 {
@@ -21,6 +21,10 @@ internal static class Libc
     [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int Rename([MarshalAs(UnmanagedType.LPUTF8Str)] string source, [MarshalAs(UnmanagedType.LPUTF8Str)] string target);
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string target);
 
     [DllImport("libc", EntryPoint = "syncfs", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

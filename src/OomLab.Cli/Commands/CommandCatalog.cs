@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return LabCommand.Create();
         yield return HostCommand.Create();
+        yield return TuneCommand.Create();
         yield return LoadCommand.Create();
         yield return StatusCommand.Create();
         yield return AzuriteCommand.Create();

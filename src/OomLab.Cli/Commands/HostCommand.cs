@@ -273,7 +273,7 @@ internal static class HostCommand
     private static ContainerName Container(string name) =>
         ContainerName.TryCreate(name, out var container) ? container : throw new OomLabException($"the app's blob path names the container '{name}', which is not a valid container name");
 
-    private static double ParseHeapLimit(string text)
+    internal static double ParseHeapLimit(string text)
     {
         var trimmed = text.Trim();
         if (string.Equals(trimmed, "off", StringComparison.OrdinalIgnoreCase))

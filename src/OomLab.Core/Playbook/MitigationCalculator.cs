@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OomLab.Capacity;
 using OomLab.Memory;
 
 namespace OomLab.Playbook;
@@ -11,7 +12,8 @@ namespace OomLab.Playbook;
 /// flight on a killed worker, else the configured <c>MAX_CONCURRENT_INVOCATIONS</c>); (b) from payloads:
 /// the largest blob or request body of a crashed invocation (a buffered payload takes at least its size).</para>
 /// <para>Safe concurrency = ⌊(target × ceiling − idle) ÷ per-invocation⌋ with target 75 % (the first
-/// prevention alert); 0 means even one invocation does not fit: stream, guard or scale.</para>
+/// prevention alert); 0 means even one invocation does not fit: stream, guard or scale. The concurrency becomes
+/// settings as <c>oomlab tune</c>'s does (<see cref="ConcurrencySettings"/>).</para>
 /// </summary>
 internal static partial class MitigationCalculator
 {
@@ -52,29 +54,20 @@ internal static partial class MitigationCalculator
         };
 
         var budget = (long)(TargetFraction * ceilingBytes) - idle;
-        int? safe = perInvocation is { } per && per > 0 ? (int)Math.Clamp(budget / per, 0, 1024) : null;
-        var concurrency = Math.Max(1, safe ?? 1);
-        var batchSize = Math.Max(1, (int)Math.Ceiling(concurrency * 2 / 3.0));
-        var newBatchThreshold = Math.Max(0, concurrency - batchSize);
-        long? guard = budget > 0 ? RoundDown(budget / concurrency) : null;
+        int? safe = perInvocation is { } per && per > 0 ? ConcurrencySettings.SafeConcurrency(budget, per) : null;
+        var split = new ConcurrencySettings(Math.Max(1, safe ?? 1));
+        long? guard = budget > 0 ? RoundDown(budget / split.Concurrency) : null;
         var scalePlan = ScalePlan(ceilingBytes, ceiling, Math.Max(peak ?? 0, scaleNeeded ? ceilingBytes : 0));
 
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["MAX_CONCURRENT_INVOCATIONS"] = Text(concurrency),
-            ["BLOB_BATCH_SIZE"] = Text(batchSize),
-            ["AzureFunctionsJobHost__extensions__queues__batchSize"] = Text(batchSize),
-            ["AzureFunctionsJobHost__extensions__queues__newBatchThreshold"] = Text(newBatchThreshold),
-            ["AzureFunctionsJobHost__extensions__queues__maxDequeueCount"] = "5",
-        };
+        var settings = new Dictionary<string, string>(split.AppSettings(), StringComparer.Ordinal);
         if (guard is { } g)
         {
             settings["PAYLOAD_GUARD_MAX_BYTES"] = Text(g);
         }
 
         return new MitigationPlan(
-            ceilingBytes, ceiling, TargetFraction, idle, perInvocation, estimator, safe, batchSize, newBatchThreshold, guard, scalePlan,
-            HostJson(batchSize, newBatchThreshold), settings, Alerts(ceilingBytes, ceiling));
+            ceilingBytes, ceiling, TargetFraction, idle, perInvocation, estimator, safe, split.BatchSize, split.NewBatchThreshold, guard, scalePlan,
+            split.HostJson(), settings, Alerts(ceilingBytes, ceiling));
     }
 
     /// <summary>The smallest Premium plan (scaled like the ceiling, e.g. EP2/16 in the lab) with room for the peak under 75 %.</summary>
@@ -101,20 +94,6 @@ internal static partial class MitigationCalculator
 
         return $"none: EP3 ({Mib(Plan.EP3.Bytes / divisor)}) is the largest Premium plan; fix the memory behaviour first";
     }
-
-    private static string HostJson(int batchSize, int newBatchThreshold) => $$"""
-        {
-          "version": "2.0",
-          "extensions": {
-            "queues": {
-              "batchSize": {{batchSize}},
-              "newBatchThreshold": {{newBatchThreshold}},
-              "maxDequeueCount": 5,
-              "visibilityTimeout": "00:01:00"
-            }
-          }
-        }
-        """;
 
     private static List<AlertQuery> Alerts(long ceilingBytes, string ceiling) =>
         [.. new[] { 75, 85, 95 }.Select(percent =>

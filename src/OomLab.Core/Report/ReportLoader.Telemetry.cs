@@ -66,6 +66,7 @@ internal static partial class ReportLoader
         model = model with
         {
             Memory = PrivateBytesReader.Read(telemetryPaths),
+            AdmissionPeaks = AdmissionPeaksReader.Read(telemetryPaths),
             Markers = markers,
             CeilingBytes = model.CeilingBytes ?? Rows(source, CeilingQuery).Select(r => r[0] as long?).FirstOrDefault(),
             FailingBlobs = FailingBlobs(source, options),

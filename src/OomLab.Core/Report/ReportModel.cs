@@ -27,6 +27,9 @@ internal sealed record ReportModel
 
     public IReadOnlyList<LifecycleMarker> Markers { get; init; } = [];
 
+    /// <summary>Predicted against measured peak per invocation, when the run's hosts admitted by predicted memory; else empty.</summary>
+    public IReadOnlyList<AdmissionPeak> AdmissionPeaks { get; init; } = [];
+
     /// <summary>The width of the request and dependency bins.</summary>
     public TimeSpan BinSize { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -19,6 +19,7 @@ internal static partial class ReportRenderer
             var axis = ChartLayout.Axis(range.Start, range.End);
             WritePhaseStrip(html, model, axis);
             WriteMemoryChart(html, model, axis);
+            WriteAdmissionChart(html, model, axis);
             WriteBinChart(html, model, axis, "requests-p95", "Request duration, 95th percentile per bin", "p95 (ms)",
                 [.. model.Requests.Select(b => new ChartBar(b.Start, b.P95Ms, Describe(b.Start, $"p95 {b.P95Ms:0} ms over {b.Total} requests")))], null);
             WriteBinChart(html, model, axis, "requests-failures", "Request failure rate per bin", "failed (%)",
@@ -129,6 +130,50 @@ internal static partial class ReportRenderer
             chart.Write(html);
             WriteLegend(html, chart, model);
         }
+    }
+
+    /// <summary>Admission's prediction against the measured peak of each invocation it admitted, when it was on.</summary>
+    private static void WriteAdmissionChart(HtmlWriter html, ReportModel model, TimeAxis axis)
+    {
+        if (model.AdmissionPeaks.Count == 0)
+        {
+            return;
+        }
+
+        using (html.Open("figure", ("class", "admission")))
+        {
+            html.Element("figcaption", "Admission: predicted against measured peak per invocation");
+            const double unit = 1024.0 * 1024;
+            var peak = model.AdmissionPeaks.Max(p => Math.Max(p.PredictedBytes, p.MeasuredBytes));
+            var values = new ValueAxis(0, Math.Max(peak, (model.CeilingBytes ?? 0) * 1.05) / unit, SvgChart.TopFor(false), 240);
+            var chart = new SvgChart("admission", "Predicted and measured peak per invocation", "peak per invocation (MiB)", axis, values)
+            {
+                Phases = model.Phases,
+                Remediation = model.Remediation,
+            };
+            if (model.CeilingBytes is { } ceiling)
+            {
+                chart.Rules.Add(new ChartRule(ceiling / unit, "ceiling", string.Create(CultureInfo.InvariantCulture, $"ceiling {ceiling / unit:0.#} MiB")));
+            }
+
+            ChartPoint Point(AdmissionPeak p, double bytes) => new(p.Time.ToUnixTimeMilliseconds() / 1000.0, bytes / unit);
+            var predicted = model.AdmissionPeaks.Select(p => Point(p, p.PredictedBytes)).ToList();
+            var measured = model.AdmissionPeaks.Select(p => Point(p, p.MeasuredBytes)).ToList();
+            chart.Lines.Add(new ChartLine("predicted", 1, predicted, false, MaxGap(predicted)));
+            chart.Lines.Add(new ChartLine("measured", 2, measured, false, MaxGap(measured)));
+            chart.Write(html);
+            WriteLegend(html, chart, model);
+            var under = model.AdmissionPeaks.Count(p => p.PredictedBytes < p.MeasuredBytes);
+            html.Element("p", string.Create(CultureInfo.InvariantCulture,
+                $"{model.AdmissionPeaks.Count} measured invocations; predicted / measured median {Median(model.AdmissionPeaks.Select(p => p.PredictedBytes / p.MeasuredBytes)):0.00}; {under} under-predicted."),
+                ("class", "admission-summary"));
+        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     // A worker that was killed has no readings until its successor starts: a gap of several sampling intervals.

@@ -4,7 +4,7 @@ namespace OomLab.Hosting.Admission;
 /// Starts an invocation only while the predicted peaks of the running invocations, plus its own, stay under the high
 /// watermark of the budget (the ceiling less the idle workers); once it has deferred, it admits again only under the low
 /// watermark. One invocation always runs (never a deadlock), and an input predicted alone to pass the whole budget is
-/// rejected. Each memory sample's rise over the idle workers is shared among the running invocations by input size;
+/// rejected (on the predictor's lower estimate: poisoning must be sure). Each memory sample's rise over the idle workers is shared among the running invocations by input size;
 /// an invocation's largest share is its measured peak, from which the <see cref="PeakPredictor"/> learns. Thread-safe.
 /// </summary>
 internal sealed class AdmissionGate
@@ -42,12 +42,12 @@ internal sealed class AdmissionGate
         {
             var predicted = predictor.Predict(length);
             var high = (long)(BudgetBytes * options.HighWatermark);
-            // Rejected on measurements (the typical ratio, no margin), never on the prior alone: until the first measurement
+            // Rejected on measurements (the lower estimate, no margin), never on the prior alone: until the first measurement
             // an input runs by itself and is measured.
-            var typical = predictor.Typical(length);
-            if (typical > BudgetBytes)
+            var lower = predictor.Lower(length);
+            if (lower > BudgetBytes)
             {
-                return new AdmissionDecision(AdmissionVerdict.Rejected, typical, runningPredicted, BudgetBytes, null);
+                return new AdmissionDecision(AdmissionVerdict.Rejected, lower, runningPredicted, BudgetBytes, null);
             }
 
             if (paused && runningPredicted <= (long)(BudgetBytes * options.LowWatermark))
@@ -95,22 +95,25 @@ internal sealed class AdmissionGate
         }
     }
 
-    /// <summary>Ends an admitted invocation; one that <paramref name="completed"/> teaches the predictor its measured peak.</summary>
-    public void Release(AdmissionTicket ticket, bool completed)
+    /// <summary>
+    /// Ends an admitted invocation; one that <paramref name="completed"/> teaches the predictor its measured peak. Returns
+    /// whether nothing runs any more.
+    /// </summary>
+    public bool Release(AdmissionTicket ticket, bool completed)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         lock (gate)
         {
-            if (!running.Remove(ticket))
+            if (running.Remove(ticket))
             {
-                return;
+                runningPredicted -= ticket.PredictedBytes;
+                if (completed)
+                {
+                    predictor.Learn(ticket.Length, ticket.MeasuredPeakBytes);
+                }
             }
 
-            runningPredicted -= ticket.PredictedBytes;
-            if (completed)
-            {
-                predictor.Learn(ticket.Length, ticket.MeasuredPeakBytes);
-            }
+            return running.Count == 0;
         }
     }
 }

@@ -44,16 +44,22 @@ internal sealed record AdmissionOptions
     public double InitialBytesPerInputByte { get; init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(InitialBytesPerInputByte), value, "above 0"); } = 4;
 
     /// <summary>
-    /// The margin added to a prediction while the function has fewer than <see cref="WarmSamples"/> measured invocations.
-    /// Default 0.5 (50 %); then <see cref="WarmMargin"/>.
+    /// The margin a prediction carries at the first measurement (and on the prior). Default 0.5 (50 %); it shrinks as one
+    /// over the square root of the measured invocations toward <see cref="WarmMargin"/>.
     /// </summary>
     public double ColdMargin { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(ColdMargin), value, "0 or more"); } = 0.5;
 
-    /// <summary>The margin once the function has <see cref="WarmSamples"/> measured invocations. Default 0.15 (15 %).</summary>
-    public double WarmMargin { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(WarmMargin), value, "0 or more"); } = 0.15;
+    /// <summary>The margin a prediction tends to with many measured invocations. Default 0.1 (10 %).</summary>
+    public double WarmMargin { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(WarmMargin), value, "0 or more"); } = 0.1;
 
-    /// <summary>How many measured invocations make a prediction warm. Default 8; at least 1.</summary>
-    public int WarmSamples { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(WarmSamples), value, "at least 1"); } = 8;
+    /// <summary>How many of the latest measured invocations the prediction is fitted to. Default 64; at least 1.</summary>
+    public int SampleWindow { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(SampleWindow), value, "at least 1"); } = 64;
+
+    /// <summary>
+    /// The quantile of the measured bytes per input byte (weighted by input length) that predictions use. Default 0.9;
+    /// from 0.5 (the median) to 1 (the largest seen).
+    /// </summary>
+    public double UpperQuantile { get; init => field = value is >= 0.5 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(UpperQuantile), value, "from 0.5 to 1"); } = 0.9;
 
     /// <summary>The least an invocation is predicted to use, whatever its input. Default 1 MiB; 0 or more.</summary>
     public long MinimumBytes { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumBytes), value, "0 or more"); } = 1 << 20;

@@ -7,7 +7,6 @@ internal static class AdmissionTraces
 {
     public const string AdmittedMetric = "oomlab.admission.admitted";
     public const string DeferredMetric = "oomlab.admission.deferred";
-    public const string PredictedPeakMetric = "oomlab.admission.predictedPeakBytes";
     public const string MeasuredPeakMetric = "oomlab.admission.measuredPeakBytes";
 
     public static string BadMode(string source, string mode) => $"{source}: '{mode}' is not an admission mode; use off or predictive";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using OomLab.Hosting.Admission;
 using OomLab.Queue;
@@ -13,8 +14,14 @@ namespace OomLab.Hosting;
 /// </remarks>
 internal sealed partial class FunctionHost
 {
+    /// <summary>How often admitted inputs are counted into one <c>customMetrics</c> row: a row per input would add a third to
+    /// the telemetry of a function of small inputs.</summary>
+    private static readonly TimeSpan AdmittedInterval = TimeSpan.FromSeconds(1);
+
     private AdmissionGate? admission;
     private LeasedMessage? lastDeferred;
+    private long admittedPending;
+    private long admittedFlushedAt = Stopwatch.GetTimestamp();
 
     private void StartAdmission(WorkerPool pool)
     {
@@ -47,7 +54,8 @@ internal sealed partial class FunctionHost
         {
             case AdmissionVerdict.Admitted:
                 ticket = decision.Ticket;
-                EmitAdmissionMetric(AdmissionTraces.AdmittedMetric, 1, lease);
+                Interlocked.Increment(ref admittedPending);
+                FlushAdmitted(force: false);
                 break;
             case AdmissionVerdict.Deferred when !ReferenceEquals(lastDeferred, lease):
                 lastDeferred = lease;
@@ -72,16 +80,48 @@ internal sealed partial class FunctionHost
             return;
         }
 
-        gate.Release(ticket, succeeded);
-        EmitAdmissionMetric(AdmissionTraces.PredictedPeakMetric, ticket.PredictedBytes, lease);
-        EmitAdmissionMetric(AdmissionTraces.MeasuredPeakMetric, ticket.MeasuredPeakBytes, lease);
+        var idle = gate.Release(ticket, succeeded);
+        EmitAdmissionMetric(AdmissionTraces.MeasuredPeakMetric, ticket.MeasuredPeakBytes, lease, ticket.PredictedBytes);
+        FlushAdmitted(force: idle);
     }
 
-    private void EmitAdmissionMetric(string name, double value, LeasedMessage lease) =>
-        Recorder.Emit(new MetricTelemetry(time.GetUtcNow(), name, value, new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Counts the inputs admitted since the last row into one, at most once a <see cref="AdmittedInterval"/> unless <paramref name="force"/>d.</summary>
+    private void FlushAdmitted(bool force)
+    {
+        var last = Interlocked.Read(ref admittedFlushedAt);
+        if (!force && Stopwatch.GetElapsedTime(last) < AdmittedInterval)
+        {
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref admittedFlushedAt, Stopwatch.GetTimestamp(), last) != last)
+        {
+            return;
+        }
+
+        var count = Interlocked.Exchange(ref admittedPending, 0);
+        if (count > 0)
+        {
+            Recorder.Emit(new MetricTelemetry(time.GetUtcNow(), AdmissionTraces.AdmittedMetric, count, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["FunctionName"] = options.FunctionName,
+            }));
+        }
+    }
+
+    private void EmitAdmissionMetric(string name, double value, LeasedMessage lease, long? predictedBytes = null)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["FunctionName"] = options.FunctionName,
             ["BlobName"] = lease.Name.Value,
             ["ContentLengthBytes"] = lease.Length.ToString(CultureInfo.InvariantCulture),
-        }));
+        };
+        if (predictedBytes is { } predicted)
+        {
+            properties["PredictedPeakBytes"] = predicted.ToString(CultureInfo.InvariantCulture);
+        }
+
+        Recorder.Emit(new MetricTelemetry(time.GetUtcNow(), name, value, properties));
+    }
 }
