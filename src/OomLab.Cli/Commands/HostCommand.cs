@@ -148,7 +148,7 @@ internal static class HostCommand
         console.MarkupLine(userApp is null
             ? $"[bold]oomlab host[/] {Markup.Escape(functionName)} over {Markup.Escape(rootPath)}"
             : $"[bold]oomlab host[/] {Markup.Escape(functionName)} of {Markup.Escape(userApp.Directory)} ({Markup.Escape(userApp.Language)}) over {Markup.Escape(rootPath)}: {Markup.Escape(options.InputContainer.Value)}/ -> {Markup.Escape(options.OutputContainer.Value)}/");
-        if (appFunction is { WantsDeferredBinding: true })
+        if (appFunction is { WantsDeferredBinding: true } && userApp!.Language != "python")
         {
             console.MarkupLine($"  [yellow]{Markup.Escape(RpcMessages.DeferredBindingUnavailable(functionName))}[/]");
         }

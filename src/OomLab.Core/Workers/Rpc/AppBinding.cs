@@ -24,6 +24,9 @@ internal sealed record AppBinding(
     /// <summary>An HTTP trigger's <c>route</c>, or null.</summary>
     public string? Route { get; init; }
 
+    /// <summary>The app setting that names the binding's storage account (<c>connection</c>), or null.</summary>
+    public string? Connection { get; init; }
+
     /// <summary>Whether any string value of the binding holds a <c>{...}</c> expression (the rule that cancels deferred binding).</summary>
     public bool HasExpression { get; init; }
 
@@ -71,6 +74,7 @@ internal sealed record AppBinding(
             Text("path") ?? Text("blobPath"), properties, binding.GetRawText())
         {
             HasExpression = hasExpression,
+            Connection = Text("connection"),
             Route = Text("route") is { Length: > 0 } route ? route.Trim('/') : null,
         };
     }

@@ -32,6 +32,12 @@ internal sealed partial class RpcChannel
                 return;
             }
 
+            if (transport.DefersBinding)
+            {
+                SendReference(request, tokens, started);
+                return;
+            }
+
             var read = Stopwatch.GetTimestamp();
             var content = await File.ReadAllBytesAsync(request.InputPath);
             transport.AddHeld(content.Length);
@@ -60,7 +66,7 @@ internal sealed partial class RpcChannel
                 }
             }
 
-            invocation.TraceContext = new RpcTraceContext { TraceParent = $"00-{request.InvocationId.Replace("-", string.Empty, StringComparison.Ordinal)}-{Guid.NewGuid():N}"[..55] + "-01" };
+            invocation.TraceContext = TraceContextOf(request);
             Send(new StreamingMessage { InvocationRequest = invocation });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -69,6 +75,46 @@ internal sealed partial class RpcChannel
             Fail(request.InvocationId, ex.GetType().FullName ?? ex.GetType().Name, ex.Message, string.Empty, started);
         }
     }
+
+    /// <summary>
+    /// Deferred binding: the trigger gets a reference to the blob (the Blobs extension's <c>ModelBindingData</c>: source
+    /// <c>AzureStorageBlobs</c>, JSON with <c>Connection</c>, <c>ContainerName</c>, <c>BlobName</c>) and the usual trigger
+    /// metadata; the host holds none of the blob and the worker reads it itself.
+    /// </summary>
+    private void SendReference(InvocationRequest request, IReadOnlyDictionary<string, string> tokens, long started)
+    {
+        var function = transport.Function;
+        var length = new FileInfo(request.InputPath).Length;
+        running[request.InvocationId] = new Running(request, tokens, 0, started);
+        var reference = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["Connection"] = function.Trigger.Connection ?? "AzureWebJobsStorage",
+            ["ContainerName"] = function.TriggerPath!.Container,
+            ["BlobName"] = request.BlobName,
+        }, RpcJsonContext.Default.DictionaryStringObject);
+        var invocation = new Messages.InvocationRequest { InvocationId = request.InvocationId, FunctionId = functionId };
+        invocation.InputData.Add(new ParameterBinding
+        {
+            Name = function.Trigger.Name,
+            Data = new TypedData
+            {
+                ModelBindingData = new ModelBindingData
+                {
+                    Version = "1.0", Source = "AzureStorageBlobs", ContentType = "application/json", Content = ByteString.CopyFromUtf8(reference),
+                },
+            },
+        });
+        foreach (var (key, value) in TriggerMetadata(request, tokens, length))
+        {
+            invocation.TriggerMetadata[key] = value;
+        }
+
+        invocation.TraceContext = TraceContextOf(request);
+        Send(new StreamingMessage { InvocationRequest = invocation });
+    }
+
+    private static RpcTraceContext TraceContextOf(InvocationRequest request) =>
+        new() { TraceParent = $"00-{request.InvocationId.Replace("-", string.Empty, StringComparison.Ordinal)}-{Guid.NewGuid():N}"[..55] + "-01" };
 
     private static TypedData HttpData(HttpExchange? exchange, byte[] content)
     {

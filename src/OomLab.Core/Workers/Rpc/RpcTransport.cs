@@ -38,6 +38,13 @@ internal sealed class RpcTransport(FunctionApp app, AppFunction function) : IWor
     /// <summary>The worker executable's name as the production host's exit messages give it: <c>dotnet</c>, <c>python</c>.</summary>
     public string ExecutableName => App.Language == "python" ? "python" : Path.GetFileName(App.Executable);
 
+    /// <summary>
+    /// Whether the trigger binds lazily: the function wants deferred binding and its worker is oomlab's Python worker,
+    /// whose SDK-type blob client reads the folder backend's files itself. A .NET app's worker would need a storage
+    /// endpoint, which the folder backend does not have, so it gets the blob's bytes.
+    /// </summary>
+    public bool DefersBinding => Function.WantsDeferredBinding && App.Language == "python";
+
     public long HeldBytes => Interlocked.Read(ref held);
 
     public string GaveUpText => RpcMessages.RestartRetryCountExceeded(Runtime);
