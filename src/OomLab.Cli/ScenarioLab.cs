@@ -66,7 +66,7 @@ internal static class ScenarioLab
         }
 
         RunBundle.ForScenario(options, "completed", runner.Counters).Write(options.OutDirectory, RunBundle.ScenarioFileName);
-        foreach (var container in new[] { options.InputContainer, "output" }.Concat(options.Deployments.Select(d => options.App?.FunctionOf(d)?.OutputContainer).OfType<string>()).Distinct())
+        foreach (var container in new[] { options.InputContainer, "output" }.Concat(options.Deployments.Select((_, i) => options.App?.At(i).Function.OutputContainer).OfType<string>()).Distinct())
         {
             var path = Path.Combine(options.OutDirectory, container);
             if (Directory.Exists(path))
