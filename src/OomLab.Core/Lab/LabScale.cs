@@ -48,11 +48,11 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
     }
 
     /// <summary>
-    /// This preset for the seed's Python apps. The Python worker holds a buffered blob about seven times over (the gRPC
-    /// receive, the parsed message, the bytes, the records with their object headers) where the .NET one holds it
+    /// This preset for the seed's Python apps. The Python worker holds a buffered blob five to seven times over (the gRPC
+    /// receive, the parsed message, the bytes, the text, the records with their object headers) where the .NET one holds it
     /// about three times, so blobs of load 1 and 2 are half the size, walking memory through the same bands, and the
-    /// incident's (and recovery's) are 0.6 times the size and arrive 5 a second rather than 50: one such blob fits the
-    /// worker's message limit but not its processing, so it fails in the worker with MemoryError, and a few at once,
+    /// incident's (and recovery's) are 0.55 times the size and arrive 2 a second rather than 50: one such blob fits the
+    /// worker's receive but not its processing, so it fails in the worker with MemoryError, and a few at once,
     /// whose bytes the host holds too, take the instance over the ceiling (exit 137).
     /// </summary>
     public LabScale ForPython() => this with
