@@ -43,14 +43,13 @@ internal static class LabCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => parse.GetValue(scenario) is { } name || parse.GetValue(settings) is { Length: > 0 } || parse.GetValue(noRemediation) || parse.GetValue(app) is not null
-                ? Explicit(parse, runtime) && parse.GetValue(runtime) == "python"
-                    ? throw new OomLabException("--runtime python applies to the seed lab: the scenarios run oomlab's C# functions (their Python twins are not written yet), or your app with --app")
-                    : ScenarioLab.RunAsync(
+                ? ScenarioLab.RunAsync(
                     new ScenarioLab.Request(
                         parse.GetValue(scenario), Explicit(parse, variant), Explicit(parse, scale) ? parse.GetValue(scale) : null, parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed),
                         parse.GetValue(output)?.FullName, parse.GetValue(appName)!, ParseT0(parse.GetValue(t0)!, TimeProvider.System.GetLocalNow()),
                         parse.GetValue(settings) ?? [], parse.GetValue(noRemediation),
-                        parse.GetValue(app)?.FullName, parse.GetValue(function), parse.GetValue(fixFunction)),
+                        parse.GetValue(app)?.FullName, parse.GetValue(function), parse.GetValue(fixFunction),
+                        Explicit(parse, runtime) && parse.GetValue(runtime) == "python"),
                     ct)
                 : RunAsync(
                 parse.GetValue(scale)!, parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed), parse.GetValue(output)?.FullName,
