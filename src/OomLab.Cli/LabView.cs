@@ -81,7 +81,7 @@ internal static class LabView
         rows.Add(new Markup(string.Create(CultureInfo.InvariantCulture,
             $"blobs written {runner.BlobsWritten}   queued {status?.Queued ?? 0}   running {status?.Leased ?? 0}   [green]done {status?.Done ?? 0}[/]   failed attempts {runner.CurrentHost?.Counters.Failed ?? 0}   [red]poison {status?.Poison ?? 0}[/]")));
         rows.Add(new Markup(string.Create(CultureInfo.InvariantCulture,
-            $"worker exits [red]{monitor?.Exits ?? 0}[/]   restarts [yellow]{monitor?.Restarts ?? 0}[/]   OutOfMemoryException [red]{monitor?.OutOfMemory ?? 0}[/]")));
+            $"worker exits [red]{monitor?.Exits ?? 0}[/]   restarts [yellow]{monitor?.Restarts ?? 0}[/]   out of memory [red]{monitor?.OutOfMemory ?? 0}[/]")));
 
         var ceiling = runner.CeilingBytes;
         if (monitor is not null)

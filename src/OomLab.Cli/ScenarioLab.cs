@@ -16,7 +16,8 @@ internal static class ScenarioLab
     /// <summary>What the command line asked for.</summary>
     internal sealed record Request(
         string? Scenario, bool VariantGiven, string? Scale, string? Plan, string? Ceiling, int Seed, string? OutDirectory, string AppName,
-        DateTimeOffset T0, IReadOnlyList<string> Settings, bool NoRemediation, string? App = null, string? Function = null, string? FixFunction = null);
+        DateTimeOffset T0, IReadOnlyList<string> Settings, bool NoRemediation, string? App = null, string? Function = null, string? FixFunction = null,
+        bool Python = false);
 
     public static async Task<int> RunAsync(Request request, CancellationToken cancellationToken)
     {
@@ -66,7 +67,7 @@ internal static class ScenarioLab
         }
 
         RunBundle.ForScenario(options, "completed", runner.Counters).Write(options.OutDirectory, RunBundle.ScenarioFileName);
-        foreach (var container in new[] { options.InputContainer, "output" }.Concat(options.Deployments.Select(d => options.App?.FunctionOf(d)?.OutputContainer).OfType<string>()).Distinct())
+        foreach (var container in new[] { options.InputContainer, "output" }.Concat(options.Deployments.Select((_, i) => options.App?.At(i).Function.OutputContainer).OfType<string>()).Distinct())
         {
             var path = Path.Combine(options.OutDirectory, container);
             if (Directory.Exists(path))
@@ -92,6 +93,14 @@ internal static class ScenarioLab
     /// <summary>The user's app of <c>--app</c>: <c>--function</c> for the faulty deployment, <c>--fix-function</c> (default the same) for the remediation.</summary>
     private static LabApp? UserApp(Request request)
     {
+        if (request.Python)
+        {
+            return request.App is not null || request.Function is not null || request.FixFunction is not null
+                ? throw new OomLabException("--runtime python runs the seed's own Python apps: it cannot be combined with --app, --function or --fix-function")
+                : PythonTwins.For(request.Scenario!)
+                    ?? throw new OomLabException($"--runtime python: the scenario \"{request.Scenario}\" has no Python twin yet; those that have: {string.Join(", ", PythonTwins.Names)}");
+        }
+
         if (request.App is null)
         {
             return request.Function is null && request.FixFunction is null
@@ -136,7 +145,7 @@ internal static class ScenarioLab
         console.MarkupLine($"scenario: {Markup.Escape(scenario.Name)}");
         console.MarkupLine($"hypothesis reproduced: {Markup.Escape(scenario.Hypothesis)}");
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"worker exits with code 137: {tally.Exits137}"));
-        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"OutOfMemoryException: {tally.OutOfMemoryExceptions}"));
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"out-of-memory exceptions (OutOfMemoryException, MemoryError): {tally.OutOfMemoryExceptions}"));
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"requests: {tally.Requests} ({tally.FailedRequests} failed)"));
         for (var i = 0; i < runner.Deployments.Count; i++)
         {

@@ -1,8 +1,13 @@
 """oomlab's Python worker: its conversions and the wire reader that finds an invocation id in an unparsed message."""
+import json
+import os
+import pathlib
+import tempfile
 import unittest
 
 import FunctionRpc_pb2 as pb
 import azure.functions as func
+import azurefunctions.extensions.bindings.blob as blob
 from oomlab_worker import bindings, wire
 
 
@@ -47,6 +52,38 @@ class BindingTests(unittest.TestCase):
         data = pb.TypedData(model_binding_data=pb.ModelBindingData(version="1.0", source="AzureStorageBlobs"))
         with self.assertRaisesRegex(TypeError, "deferred binding"):
             bindings.to_parameter(self.blob, func.InputStream, data, self._metadata())
+
+    def test_a_deferred_reference_becomes_an_sdk_client_that_reads_the_blob_in_ranges(self):
+        with tempfile.TemporaryDirectory() as root:
+            path = pathlib.Path(root, "input", "a.bin")
+            path.parent.mkdir()
+            content = bytes(range(256)) * 40_000
+            path.write_bytes(content)
+            reference = json.dumps({"Connection": "AzureWebJobsStorage", "ContainerName": "input", "BlobName": "a.bin"})
+            data = pb.TypedData(model_binding_data=pb.ModelBindingData(
+                version="1.0", source="AzureStorageBlobs", content_type="application/json", content=reference.encode()))
+            metadata = self._metadata()
+            metadata["Uri"].string = path.as_uri()
+
+            client = bindings.to_parameter(self.blob, blob.BlobClient, data, metadata)
+
+            self.assertEqual((client.container_name, client.blob_name, client.get_blob_properties().size),
+                             ("input", "a.bin", len(content)))
+            self.assertEqual(client.download_blob(offset=1000, length=300).readall(), content[1000:1300])
+            self.assertEqual(b"".join(client.download_blob().chunks()), content)
+
+    def test_a_download_fetches_its_first_32_MiB_at_once_and_the_rest_in_4_MiB_chunks(self):
+        with tempfile.NamedTemporaryFile() as file:
+            file.truncate(40 * 1024 * 1024)
+            client = blob.BlobClient(url=pathlib.Path(file.name).as_uri(), container_name="input", blob_name="big")
+
+            sizes = [len(c) for c in client.download_blob().chunks()]
+
+            self.assertEqual(sizes, [32 * 1024 * 1024, 4 * 1024 * 1024, 4 * 1024 * 1024])
+
+    def test_an_sdk_client_is_only_for_blobs_of_the_folder_backend(self):
+        with self.assertRaisesRegex(ValueError, "not a blob of oomlab's folder backend"):
+            blob.BlobClient(url="https://account.blob.core.windows.net/input/a", container_name="input", blob_name="a")
 
     def test_outputs_are_sent_as_string_or_bytes_and_other_types_are_refused(self):
         out = {"type": "blob", "name": "digest"}

@@ -202,7 +202,7 @@ internal static class HostCommand
         {
             console.MarkupLine($"  {Markup.Escape(RpcMessages.DeferredBinding(functionName, appFunction.Trigger.Connection))}");
         }
-        else if (appFunction is { WantsDeferredBinding: true })
+        else if (appFunction is { WantsDeferredBinding: true } && userApp!.Language != "python")
         {
             console.MarkupLine($"  [yellow]{Markup.Escape(RpcMessages.DeferredBindingUnavailable(functionName))}[/]");
         }

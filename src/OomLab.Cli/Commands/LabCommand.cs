@@ -25,6 +25,8 @@ internal static class LabCommand
         var t0 = new Option<string>("--t0") { Description = "Lab clock start: a UTC time such as \"2026-04-05 01:30:00Z\" (the seed's, default) or now.", DefaultValueFactory = _ => "2026-04-05 01:30:00Z" };
         var variant = new Option<string>("--variant") { Description = "buffer (the seed's failing deployment) or stream (a control run that must not support the hypothesis).", DefaultValueFactory = _ => "buffer" };
         variant.AcceptOnlyFromAmong("buffer", "stream");
+        var runtime = new Option<string>("--runtime") { Description = "python (the seed's own Python apps, the default) or dotnet (oomlab's C# sample functions).", DefaultValueFactory = _ => "python" };
+        runtime.AcceptOnlyFromAmong("python", "dotnet");
         var keepBlobs = new Option<bool>("--keep-blobs") { Description = "Keep the input and output blobs after the run (several GiB); by default only telemetry and evidence are kept." };
         var scenario = new Option<string?>("--scenario") { Description = $"Run a lab scenario instead of the seed lab (about 30 s): {string.Join(", ", Lab.Scenarios.ScenarioCatalog.Names)}." };
         var settings = CommonOptions.Settings();
@@ -37,7 +39,7 @@ internal static class LabCommand
         var admission = new Option<string?>("--admission") { Description = "Memory-aware admission for the lab's hosts: predictive or off (default, so the lab reproduces production)." };
         var command = new Command("lab", "Reproduce the seed's OOM crash loop end to end, prove the fix, and return a verdict.")
         {
-            scale, plan, ceiling, seed, output, appName, t0, variant, keepBlobs, scenario, settings, noRemediation, app, function, fixFunction, admission,
+            scale, plan, ceiling, seed, output, appName, t0, variant, runtime, keepBlobs, scenario, settings, noRemediation, app, function, fixFunction, admission,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             ct => parse.GetValue(scenario) is { } name || parse.GetValue(settings) is { Length: > 0 } || parse.GetValue(noRemediation) || parse.GetValue(app) is not null
@@ -46,17 +48,18 @@ internal static class LabCommand
                         parse.GetValue(scenario), Explicit(parse, variant), Explicit(parse, scale) ? parse.GetValue(scale) : null, parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed),
                         parse.GetValue(output)?.FullName, parse.GetValue(appName)!, ParseT0(parse.GetValue(t0)!, TimeProvider.System.GetLocalNow()),
                         parse.GetValue(settings) ?? [], parse.GetValue(noRemediation),
-                        parse.GetValue(app)?.FullName, parse.GetValue(function), parse.GetValue(fixFunction)),
+                        parse.GetValue(app)?.FullName, parse.GetValue(function), parse.GetValue(fixFunction),
+                        Explicit(parse, runtime) && parse.GetValue(runtime) == "python"),
                     ct)
                 : RunAsync(
                 parse.GetValue(scale)!, parse.GetValue(plan), parse.GetValue(ceiling), parse.GetValue(seed), parse.GetValue(output)?.FullName,
-                parse.GetValue(appName)!, parse.GetValue(t0)!, parse.GetValue(variant)!, parse.GetValue(keepBlobs), parse.GetValue(admission), ct),
+                parse.GetValue(appName)!, parse.GetValue(t0)!, parse.GetValue(variant)!, parse.GetValue(runtime)!, parse.GetValue(keepBlobs), parse.GetValue(admission), ct),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string scaleName, string? plan, string? ceiling, int seed, string? outDirectory, string appName, string t0Text, string variantName, bool keepBlobs, string? admission, CancellationToken cancellationToken)
+        string scaleName, string? plan, string? ceiling, int seed, string? outDirectory, string appName, string t0Text, string variantName, string runtimeName, bool keepBlobs, string? admission, CancellationToken cancellationToken)
     {
         if (!LabScale.TryParse(scaleName, out var scale))
         {
@@ -69,6 +72,11 @@ internal static class LabCommand
         }
 
         var variant = variantName == "stream" ? LabVariant.Stream : LabVariant.Buffer;
+        if (!LabRuntime.TryParse(runtimeName, out var labRuntime))
+        {
+            throw new OomLabException($"--runtime \"{runtimeName}\": expected python or dotnet");
+        }
+
         var now = TimeProvider.System.GetLocalNow();
         var (workerCommand, prefix) = WorkerLaunch.Current();
         var options = new LabOptions(outDirectory ?? Path.Combine("lab-runs", now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + variantName), scale)
@@ -77,6 +85,8 @@ internal static class LabCommand
             Seed = seed,
             T0 = ParseT0(t0Text, now),
             Variant = variant,
+            Runtime = labRuntime,
+            App = labRuntime == LabRuntime.Python ? SeedApps.For(variant) : null,
             KeepBlobs = keepBlobs,
             Admission = Hosting.Admission.AdmissionSettingsLoader.Load(null, admission),
             FunctionsAssembly = WorkerCommand.DefaultFunctionsAssembly,
@@ -88,7 +98,7 @@ internal static class LabCommand
         LabProvisioning.Prepare(options.OutDirectory);
         LabBundle.WriteSettings(options, "running");
         var console = CliConsole.Out;
-        console.MarkupLine($"[bold]oomlab lab[/] {Markup.Escape(appName)}: {Markup.Escape(scale.Name)} scale, ceiling {Markup.Escape(scale.Ceiling.Description)}, {variantName} variant");
+        console.MarkupLine($"[bold]oomlab lab[/] {Markup.Escape(appName)}: {Markup.Escape(scale.Name)} scale, ceiling {Markup.Escape(scale.Ceiling.Description)}, {variantName} variant, {Markup.Escape(labRuntime.Name)} apps");
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"lab clock from {options.T0:yyyy-MM-dd HH:mm:ss}Z, compressed {scale.Compression}x: each 15-minute phase takes {15 * 60 / scale.Compression:0} s; request durations are real"));
         console.MarkupLine($"run folder: {Markup.Escape(options.OutDirectory)}");

@@ -122,8 +122,8 @@ internal sealed partial class FunctionHost
             long startedTimestamp;
             try
             {
-                // With deferred binding the worker reads the blob from the account itself; otherwise the host fetches it.
-                var reference = options.Transport.DefersBlobBinding ? storage.ReferenceFor(lease) : null;
+                // With deferred binding the worker reads the blob itself; otherwise the host fetches it.
+                var reference = storage.ReferenceFor(lease) is { } blob && options.Transport.ReadsItself(blob) ? blob : null;
                 using var input = reference is null ? await storage.FetchInputAsync(lease, staging, cancellationToken) : null;
                 var request = new InvocationRequest(invocationId, lease.Name.Value, input?.Path ?? string.Empty, lease.Length, staging, container, Reference: reference);
                 startedAt = time.GetUtcNow();

@@ -51,7 +51,7 @@ internal sealed class RunCounters
     /// <summary>Invocations that failed with an exception in the function (a worker's death is <see cref="WorkerLost"/>).</summary>
     public long Failed => Interlocked.Read(ref failed);
 
-    /// <summary><see cref="OutOfMemoryException"/>s: failed invocations, or <c>exceptions</c> rows, of that type.</summary>
+    /// <summary><see cref="OutOfMemoryException"/>s and Python's <c>MemoryError</c>s: failed invocations, or <c>exceptions</c> rows, of that type.</summary>
     public long OutOfMemory => Interlocked.Read(ref outOfMemory);
 
     /// <summary>Invocations whose worker died under them.</summary>
@@ -108,7 +108,7 @@ internal sealed class RunCounters
             case TraceTelemetry trace when trace.Message.StartsWith(WorkerTraces.Restarting, StringComparison.Ordinal):
                 Interlocked.Increment(ref restarts);
                 break;
-            case ExceptionTelemetry { Type: OutOfMemoryType }:
+            case ExceptionTelemetry exception when exception.Type == OutOfMemoryType || exception.OuterMessage.StartsWith("MemoryError", StringComparison.Ordinal):
                 Interlocked.Increment(ref outOfMemory);
                 break;
             case RequestTelemetry request:

@@ -41,7 +41,7 @@ internal static class LabBundle
         var verdict = report.Verdict;
         var json = new JsonObject
         {
-            ["hypothesis"] = "Buffering whole blobs under high concurrency drives Private Bytes into the critical band and causes worker instability (OutOfMemoryException, exit 137, restarts); streaming with lower concurrency removes those signatures under equivalent load.",
+            ["hypothesis"] = $"Buffering whole blobs under high concurrency drives Private Bytes into the critical band and causes worker instability ({report.Measurements.MemoryFailure}, exit 137, restarts); streaming with lower concurrency removes those signatures under equivalent load.",
             ["supported"] = verdict.Supported,
             ["finalVerdict"] = verdict.FinalVerdict,
             ["proof"] = Criteria(verdict.Proof),

@@ -39,6 +39,14 @@ internal sealed record LabPacing(
         StopAllowance: TimeSpan.FromSeconds(1.5));
 
     /// <summary>
+    /// The seed lab's for its Python apps: as <see cref="Seed"/>, with the worker's memory limit (its address-space
+    /// budget) at 70 % of the ceiling rather than 110 %. The host holds every payload it sends as well, so with the
+    /// budget at or past the ceiling the instance-level kill (exit 137) always comes first; at 70 % an incident blob
+    /// alone fits the worker's receive but fails its processing with MemoryError, while load 2's blobs fit (docs/LAB.md).
+    /// </summary>
+    public static LabPacing SeedPython { get; } = Seed with { HeapLimitFraction = 0.7 };
+
+    /// <summary>
     /// A scenario's, for a clock compressed even harder than the seed lab's: quicker recycles and heartbeats. The
     /// workers' runtime is set to conserve memory (<c>GCConserveMemory=9</c>, as for a memory-constrained container):
     /// it compacts the large object heap and gives freed memory back, so memory follows what invocations hold.

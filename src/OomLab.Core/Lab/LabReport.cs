@@ -15,8 +15,8 @@ internal sealed record LabReport(
     /// <summary>Reads the run's telemetry with the seed's queries and judges it.</summary>
     public static LabReport Evaluate(LabOptions options, string telemetryPath)
     {
-        var session = EvidenceSession.Run(telemetryPath, options.T0, options.AppName);
-        var measurements = new LabMeasurements(session, options.Scale.Ceiling.Bytes);
+        var session = EvidenceSession.Run(telemetryPath, options.T0, options.AppName, options.Runtime);
+        var measurements = new LabMeasurements(session, options.Scale.Ceiling.Bytes) { MemoryFailure = options.Runtime.MemoryFailure };
         return new LabReport(
             options,
             session,

@@ -111,7 +111,7 @@ internal sealed class LabRunner
 
                 var last = i == Deployments.Count - 1;
                 var until = last ? deployment.End : Plan.Pacing.StopAt(deployment, Plan.Compression, RestartLead);
-                await RunDeploymentAsync(deployment, monitor, port, downstream?.Url, until, drain: last, cancellationToken);
+                await RunDeploymentAsync(i, monitor, port, downstream?.Url, until, drain: last, cancellationToken);
             }
         }
         finally
@@ -130,8 +130,9 @@ internal sealed class LabRunner
     }
 
     private async Task RunDeploymentAsync(
-        LabDeployment deployment, ITelemetrySink sink, int port, Uri? downstream, TimeSpan until, bool drain, CancellationToken cancellationToken)
+        int index, ITelemetrySink sink, int port, Uri? downstream, TimeSpan until, bool drain, CancellationToken cancellationToken)
     {
+        var deployment = Deployments[index];
         var appSettings = new Dictionary<string, string>(deployment.AppSettings, StringComparer.Ordinal);
         if (downstream is not null)
         {
@@ -139,10 +140,10 @@ internal sealed class LabRunner
         }
 
         var settings = HostSettingsLoader.Load(null, new Dictionary<string, string?>(), appSettings.ToDictionary(p => p.Key, p => (string?)p.Value));
-        var appFunction = options.App?.FunctionOf(deployment);
+        var (app, appFunction) = options.App?.At(index) ?? default;
         Workers.IWorkerTransport transport = appFunction is null
             ? new Workers.Stdio.StdioTransport(options.WorkerCommand, options.WorkerCommandPrefix, options.FunctionsAssembly)
-            : new Workers.Rpc.RpcTransport(options.App!.App, appFunction);
+            : new Workers.Rpc.RpcTransport(app!, appFunction);
         var hostOptions = new FunctionHostOptions(Layout, transport, deployment.Function, CeilingOf(deployment), settings)
         {
             AppName = options.AppName,

@@ -47,6 +47,24 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
         };
     }
 
+    /// <summary>
+    /// This preset for the seed's Python apps. The Python worker holds a buffered blob five to seven times over (the gRPC
+    /// receive, the parsed message, the bytes, the text, the records with their object headers) where the .NET one holds it
+    /// about three times, so blobs of load 1 and 2 are half the size, walking memory through the same bands, and the
+    /// incident's (and recovery's) are 0.55 times the size and arrive 2 a second rather than 50: one such blob fits the
+    /// worker's receive but not its processing, so it fails in the worker with MemoryError, and a few at once,
+    /// whose bytes the host holds too, take the instance over the ceiling (exit 137).
+    /// </summary>
+    public LabScale ForPython() => this with
+    {
+        Loads = [.. Loads.Select(l => l.Phase == LabPhase.Load1 || l.Phase == LabPhase.Load2 ? Resized(l, 0.5)
+            : l.Phase == LabPhase.Incident || l.Phase == LabPhase.Recovery ? Resized(l, 0.55) with { Rate = 2 }
+            : l)],
+    };
+
+    private static PhaseLoad Resized(PhaseLoad load, double factor) =>
+        load with { Sizes = new ByteSizeRange(Scale(load.Sizes.Min, factor), Scale(load.Sizes.Max, factor)) };
+
     private static ByteSize Scale(ByteSize size, double factor) => new(Math.Max(1, (long)(size.Bytes * factor)));
 
     private static ByteSizeRange Range(long min, long max) => new(new ByteSize(min), new ByteSize(max));

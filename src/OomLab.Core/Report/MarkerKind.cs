@@ -9,6 +9,6 @@ internal enum MarkerKind
     /// <summary>A <c>Restarting worker process after unexpected exit</c> trace.</summary>
     Restarted,
 
-    /// <summary>A <c>System.OutOfMemoryException</c> row in <c>exceptions</c>.</summary>
+    /// <summary>A <c>System.OutOfMemoryException</c> row in <c>exceptions</c>, or a Python <c>MemoryError</c> (its message's first word).</summary>
     OutOfMemory,
 }

@@ -26,7 +26,7 @@ internal static partial class ReportLoader
 
     private const string OutOfMemoryQuery = """
         exceptions
-        | where type has "OutOfMemoryException"
+        | where type has "OutOfMemoryException" or outerMessage startswith "MemoryError"
         | project timestamp, type, outerMessage, worker=tostring(customDimensions["WorkerId"]), blob=tostring(customDimensions["BlobName"])
         | order by timestamp asc
         """;

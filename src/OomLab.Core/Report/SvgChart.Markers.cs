@@ -23,7 +23,7 @@ internal sealed partial class SvgChart
     {
         MarkerKind.Killed => "worker killed (exit 137)",
         MarkerKind.Restarted => "worker restarted",
-        _ => "OutOfMemoryException",
+        _ => "out of memory in the worker (OutOfMemoryException, MemoryError)",
     };
 
     // Each kind in its own lane above the plot, so that a burst of exceptions never hides a kill.

@@ -25,8 +25,13 @@ internal sealed class FolderStorage : IStorageBackend
 
     public QueueStatus ReadStatus(int poisonLimit) => BlobQueue.ReadStatus(layout.QueuePath, poisonLimit);
 
-    /// <summary>None: a folder has no endpoint a worker could download from, so the host reads the blob for it.</summary>
-    public Workers.BlobReference? ReferenceFor(LeasedMessage lease) => null;
+    /// <summary>The blob's file (a <c>file:</c> URI): only a worker that reads files (oomlab's Python worker) can use it.</summary>
+    public Workers.BlobReference ReferenceFor(LeasedMessage lease)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var path = input.GetPath(lease.Name);
+        return new Workers.BlobReference(input.Name.Value, lease.Name.Value, new Uri(path), File.GetLastWriteTimeUtc(path));
+    }
 
     /// <summary>The worker reads the container's own file.</summary>
     public Task<InputFile> FetchInputAsync(LeasedMessage lease, string stagingDirectory, CancellationToken cancellationToken) =>

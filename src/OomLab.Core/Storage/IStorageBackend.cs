@@ -22,8 +22,8 @@ internal interface IStorageBackend
     /// <summary>Where invocations' outputs are staged and published.</summary>
     IOutputContainer Output { get; }
 
-    /// <summary>The leased blob in the account, for a worker that reads it itself (deferred binding); null when the backend has no account to point to.</summary>
-    Workers.BlobReference? ReferenceFor(LeasedMessage lease);
+    /// <summary>The leased blob where it lives (an account's URL, a folder's file), for a worker that reads it itself (deferred binding).</summary>
+    Workers.BlobReference ReferenceFor(LeasedMessage lease);
 
     /// <summary>
     /// The leased blob version as a local file a worker can read: the container's own file for the folder backend, a

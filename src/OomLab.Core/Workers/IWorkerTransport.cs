@@ -19,10 +19,11 @@ internal interface IWorkerTransport : IAsyncDisposable
     long HeldBytes { get; }
 
     /// <summary>
-    /// Whether the function's blob trigger binds lazily (deferred binding): given a <see cref="BlobReference"/>, its worker
-    /// reads the blob from the storage account itself, and the host reads nothing.
+    /// Whether the function's blob trigger binds lazily (deferred binding) and its worker can read the blob from this
+    /// reference itself (a storage account, or for oomlab's Python worker a folder backend's file), so the host reads
+    /// nothing; otherwise the host reads the blob and sends its bytes.
     /// </summary>
-    bool DefersBlobBinding { get; }
+    bool ReadsItself(BlobReference reference);
 
     /// <summary>Prepares what every worker needs (a server to dial in to); called once, before the first worker.</summary>
     Task StartAsync(CancellationToken cancellationToken = default);

@@ -11,12 +11,20 @@ def _value(data: typing.Any) -> typing.Any:
     kind = data.WhichOneof("data") if data is not None else None
     if kind is None:
         return None
-    if kind == "model_binding_data":
-        raise TypeError("this binding received a reference to the blob (deferred binding), which the worker cannot "
-                        "download: annotate the parameter func.InputStream, bytes or str")
     if kind == "http":
         return data.http
     return getattr(data, kind)
+
+
+def _sdk_client(annotation: typing.Any, reference: typing.Any, trigger_metadata: typing.Any) -> typing.Any:
+    """A deferred blob binding: the SDK-type client for the blob the reference names (ContainerName, BlobName), found by
+    the trigger's Uri on the folder backend."""
+    if not (isinstance(annotation, type) and annotation.__module__.startswith("azurefunctions.extensions.bindings.")):
+        raise TypeError("this binding received a reference to the blob (deferred binding), which the worker cannot "
+                        "download: annotate the parameter func.InputStream, bytes or str")
+    content = json.loads(bytes(reference.content).decode("utf-8"))
+    return annotation(url=_metadata(trigger_metadata, "Uri"), container_name=content.get("ContainerName"),
+                      blob_name=content.get("BlobName"))
 
 
 def _metadata(trigger_metadata: typing.Any, key: str) -> typing.Any:
@@ -40,6 +48,8 @@ def _bytes(value: typing.Any) -> bytes:
 def to_parameter(binding: typing.Dict[str, typing.Any], annotation: typing.Any, data: typing.Any,
                  trigger_metadata: typing.Any) -> typing.Any:
     """The value a function's input parameter receives."""
+    if data is not None and data.WhichOneof("data") == "model_binding_data":
+        return _sdk_client(annotation, data.model_binding_data, trigger_metadata)
     value = _value(data)
     kind = binding.get("type")
     if annotation is bytes:

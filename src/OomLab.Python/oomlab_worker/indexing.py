@@ -36,6 +36,7 @@ class IndexedFunction:
         self.return_annotation = hints.get("return", self.signature.return_annotation)
         self.is_async = inspect.iscoroutinefunction(self.callable)
         self._check()
+        self._defer_sdk_types()
 
     def _check(self) -> None:
         by_name = {b["name"]: b for b in self.bindings}
@@ -56,13 +57,29 @@ class IndexedFunction:
                 raise AppError(f"{self.script_file}: cannot load the {self.name} function: binding {name} is an output: "
                                f"its parameter must be annotated func.Out[T]")
             if binding.get("type") in ("blobTrigger", "blob") and direction == "IN" and annotation not in (
-                    inspect.Parameter.empty, func.InputStream, bytes, str):
+                    inspect.Parameter.empty, func.InputStream, bytes, str) and not is_sdk_type(annotation):
                 raise AppError(f"{self.script_file}: cannot load the {self.name} function: type of {name} binding in "
                                f"function definition \"{binding.get('type')}\" does not match its Python annotation "
                                f"\"{getattr(annotation, '__name__', annotation)}\"")
 
+    def _defer_sdk_types(self) -> None:
+        """A parameter of an SDK type (blob.BlobClient) binds lazily: its binding says SupportsDeferredBinding, as the
+        production worker marks it, and the host sends a reference to the blob instead of its bytes."""
+        deferred = {name for name, annotation in self.annotations.items() if is_sdk_type(annotation)}
+        if not deferred:
+            return
+        for binding in self.bindings:
+            if binding["name"] in deferred:
+                binding["properties"] = {"SupportsDeferredBinding": True}
+        self.raw_bindings = [json.dumps(b) for b in self.bindings]
+
     def metadata_json(self) -> typing.Dict[str, typing.Any]:
         return {"name": self.name, "scriptFile": self.script_file, "bindings": self.bindings}
+
+
+def is_sdk_type(annotation: typing.Any) -> bool:
+    """An SDK type of azurefunctions-extensions-bindings-blob (blob.BlobClient), which the worker binds lazily."""
+    return inspect.isclass(annotation) and getattr(annotation, "__module__", "").startswith("azurefunctions.extensions.bindings.")
 
 
 def _is_out(annotation: typing.Any) -> bool:

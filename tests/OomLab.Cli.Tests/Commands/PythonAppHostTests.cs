@@ -59,6 +59,25 @@ public sealed class PythonAppHostTests
     }
 
     [Fact]
+    public async Task A_blob_client_parameter_binds_lazily_and_reads_the_blob_itself_in_ranges_never_holding_it_whole()
+    {
+        using var root = NewRoot();
+        var sha = root.Upload("big.bin", 48 * MiB, seed: 3);
+
+        var result = await Host(root, "scan_streamed", "96MiB", []);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.ErrorText.ShouldNotContain("deferred binding");
+        using var telemetry = new TelemetryDb(root.TelemetryDb);
+        telemetry.Count($"SELECT count(*) FROM FunctionAppLogs WHERE Message = 'uploads/big.bin: {48 * MiB} bytes, sha256 {sha}'").ShouldBe(1);
+        telemetry.Count("SELECT count(*) FROM requests WHERE success = 1").ShouldBe(1);
+        telemetry.Count("SELECT count(*) FROM dependencies WHERE type = 'Azure blob'").ShouldBe(0, "the host did not read the blob");
+        telemetry.Count("SELECT count(*) FROM traces WHERE message LIKE 'Worker process exited%'").ShouldBe(0);
+        var peak = telemetry.Strings("SELECT max(Value) FROM AppMetrics WHERE Name = 'PrivateBytes'").ShouldHaveSingleItem();
+        double.Parse(peak, System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThan(48 * MiB, "the worker never held the blob whole");
+    }
+
+    [Fact]
     public async Task Invocations_run_concurrently_on_the_workers_thread_pool()
     {
         // Each invocation waits at a two-party barrier (20 s, then BrokenBarrierError): they succeed only side by side.
@@ -200,7 +219,7 @@ public sealed class PythonAppHostTests
         var result = await OomLabCli.RunAsync(["host", "--root", root.Path, "--app", root.App, "--until-idle", "2s"], timeout: TimeSpan.FromMinutes(1));
 
         result.ExitCode.ShouldBe(2, result.ToString());
-        result.ErrorText.ShouldContain("function_app.py has several blob- or HTTP-triggered functions; choose one with --function: scan_buffered, scan_chunked, ScanBytes, scan_in_pairs, hash_upload");
+        result.ErrorText.ShouldContain("function_app.py has several blob- or HTTP-triggered functions; choose one with --function: scan_buffered, scan_chunked, ScanBytes, scan_in_pairs, scan_streamed, hash_upload");
     }
 
     private static Task<CliResult> Host(AppRoot root, string function, string ceilingOrPlan, string[] extra) =>

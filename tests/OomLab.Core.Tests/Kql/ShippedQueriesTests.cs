@@ -17,8 +17,8 @@ public sealed class ShippedQueriesTests
     {
         var playbook = PlaybookLoader.BuiltIn();
         var preamble = RuleNames.InputPlaceholders().Preamble(playbook.Prelude);
-        var queries = SeedQueries.All(new DateTimeOffset(2026, 4, 5, 1, 30, 0, TimeSpan.Zero), "func-blob-processor")
-            .Select(q => (Id: "seed " + q.Id, q.Text))
+        var queries = OomLab.Lab.LabRuntime.All.SelectMany(r => SeedQueries.All(new DateTimeOffset(2026, 4, 5, 1, 30, 0, TimeSpan.Zero), "func-blob-processor", r)
+                .Select(q => (Id: $"seed {r.Name} {q.Id}", q.Text)))
             .Concat(playbook.Signals.Select(s => (Id: "signal " + s.Name, Text: preamble + s.Query.Value)))
             .Concat(playbook.Hypotheses.Select(h => (Id: "hypothesis " + h.Id, Text: preamble + h.Query.Value)))
             .ToList();

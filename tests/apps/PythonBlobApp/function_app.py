@@ -4,6 +4,7 @@ import os
 import threading
 
 import azure.functions as func
+import azurefunctions.extensions.bindings.blob as blob
 
 app = func.FunctionApp()
 
@@ -48,6 +49,16 @@ def scan_in_pairs(myblob: func.InputStream, digest: func.Out[bytes]):
     """Waits until another invocation is running too (sync functions run on the worker's thread pool)."""
     both_here.wait()
     digest.set(hashlib.sha256(myblob.read()).hexdigest().encode("ascii"))
+
+
+@app.blob_trigger(arg_name="client", path="uploads/{name}", connection="AzureWebJobsStorage")
+def scan_streamed(client: blob.BlobClient):
+    """Hashes the blob 4 MiB at a time through the SDK-type client (deferred binding): nothing holds all of it."""
+    sha = hashlib.sha256()
+    size = client.get_blob_properties().size
+    for offset in range(0, size, 4 * 1024 * 1024):
+        sha.update(client.download_blob(offset=offset, length=4 * 1024 * 1024).readall())
+    logging.info("%s/%s: %d bytes, sha256 %s", client.container_name, client.blob_name, size, sha.hexdigest())
 
 
 @app.route(route="hash", methods=["POST"], auth_level=func.AuthLevel.ANONYMOUS)

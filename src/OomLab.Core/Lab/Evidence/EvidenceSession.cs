@@ -21,11 +21,11 @@ internal sealed class EvidenceSession
 
     public QueryRun this[string id] => runs[id];
 
-    public static EvidenceSession Run(string telemetryPath, DateTimeOffset t0, string appName)
+    public static EvidenceSession Run(string telemetryPath, DateTimeOffset t0, string appName, LabRuntime runtime)
     {
         using var source = TelemetryTableSource.Open(telemetryPath);
         var options = new KqlOptions(timeProvider: new FixedClock(t0.AddMinutes(70)));
-        var runs = SeedQueries.All(t0, appName).Select(q => QueryRun.From(q, KqlEngine.Execute(q.Text, source, options))).ToList();
+        var runs = SeedQueries.All(t0, appName, runtime).Select(q => QueryRun.From(q, KqlEngine.Execute(q.Text, source, options))).ToList();
         return new EvidenceSession(runs, t0);
     }
 

@@ -21,7 +21,7 @@ internal static class ExpectedEvidence
         new(Baseline, "performanceCounters Private Bytes", "350-700 MB", F($"up to {m.HealthyMaxMiB:0.0} MiB (20 % of ceiling)"), F($"max {m.BaselinePeakMiB:0.0} MiB"), m.BaselinePeakMiB <= m.HealthyMaxMiB),
         new(Baseline, "Request p95 (requests)", "under 700 ms", "under 700 ms", F($"{m.BaselineP95Ms:0.##} ms"), m.BaselineP95Ms < 700),
         new(Baseline, "Dependency failure rate (dependencies)", "under 1%", "under 1%", F($"{m.BaselineDependencyFailurePercent:0.##} %"), m.BaselineDependencyFailurePercent < 1),
-        new(Incident, "FunctionAppLogs MemoryError", "1+ records in incident window", "1+ OutOfMemoryException records", N(m.IncidentMemoryFailures), m.IncidentMemoryFailures >= 1),
+        new(Incident, "FunctionAppLogs MemoryError", "1+ records in incident window", F($"1+ {m.MemoryFailure} records"), N(m.IncidentMemoryFailures), m.IncidentMemoryFailures >= 1),
         new(Incident, "Worker lifecycle traces", "exit 137 + restart sequence", "exit 137 + restart sequence", F($"{m.IncidentExits137} exits with 137, {m.IncidentRestarts} restarts"), m.IncidentExits137 > 0 && m.IncidentRestarts > 0),
         new(Incident, "performanceCounters Private Bytes", "2.5 GB+ (EP1 critical)", F($"{m.CriticalMiB:0.0} MiB+ (71 % of ceiling)"), F($"max {m.IncidentPeakMiB:0.0} MiB"), m.IncidentPeakMiB >= m.CriticalMiB),
         new(Incident, "Request p95 (requests)", "above 8 s", "at least 2x baseline p95", F($"{m.IncidentP95Ms:0.##} ms ({Ratio(m.IncidentP95Ms, m.BaselineP95Ms)} baseline)"), m.IncidentP95Ms >= 2 * m.BaselineP95Ms),

@@ -77,6 +77,9 @@ internal sealed record LabMeasurements
 
     public int IncidentMemoryFailures { get; }
 
+    /// <summary>The in-process memory failure's name in the texts: <c>MemoryError</c> (the default) or <c>System.OutOfMemoryException</c>.</summary>
+    public string MemoryFailure { get; init; } = LabRuntime.Python.MemoryFailure;
+
     public int IncidentInvocationFailures { get; }
 
     public int LoadExits { get; }

@@ -24,7 +24,7 @@ internal sealed record LabVerdict(IReadOnlyList<Criterion> Proof, IReadOnlyList<
         [
             new("P1", "FunctionAppLogs in the incident window include memory failure patterns or abrupt invocation failures aligned to worker exits.",
                 m.IncidentMemoryFailures > 0 || (m.IncidentInvocationFailures > 0 && m.IncidentExits > 0),
-                F($"{m.IncidentMemoryFailures} OutOfMemoryException records and {m.IncidentInvocationFailures} \"Invocation failed\" records in 02:15-02:25, {m.IncidentExits} worker exits"),
+                F($"{m.IncidentMemoryFailures} {m.MemoryFailure} records and {m.IncidentInvocationFailures} \"Invocation failed\" records in 02:15-02:25, {m.IncidentExits} worker exits"),
                 ["E", "F"]),
             new("P2", "traces show worker lifecycle around the same times (Worker process exited, Restarting worker process, Worker process started).",
                 m.IncidentExits > 0 && m.IncidentRestarts > 0 && m.IncidentStarts > 0,
@@ -68,7 +68,7 @@ internal sealed record LabVerdict(IReadOnlyList<Criterion> Proof, IReadOnlyList<
         var latencyNormal = LatencyNormalizes(m.RecoveryFailurePercent, m.RecoveryP95Ms, m.IncidentP95Ms);
         return
         [
-            ("Memory failure signature appears", V(Proof[0].Holds), F($"{m.IncidentMemoryFailures} System.OutOfMemoryException records in FunctionAppLogs")),
+            ("Memory failure signature appears", V(Proof[0].Holds), F($"{m.IncidentMemoryFailures} {m.MemoryFailure} records in FunctionAppLogs")),
             ("Worker lifecycle crash signatures align", V(Proof[1].Holds), F($"exit code 137 ({m.IncidentExits137}) + restart ({m.IncidentRestarts}) traces")),
             ("Memory enters critical band", V(Proof[2].Holds), F($"Private Bytes peaked at {m.LoadPeakMiB:0.0} MiB ({m.LoadPeakMiB / m.CeilingMiB:P0} of the ceiling)")),
             ("Post-fix restart loop disappears", V(m.PostFixExits == 0 && Proof[1].Holds), F($"{m.PostFixExits} exit/restart events in recovery window")),

@@ -4,9 +4,9 @@ namespace OomLab.Lab.Evidence;
 
 /// <summary>
 /// The lab guide's queries A-I and its post-fix queries. With the seed's T0 the texts are the seed's own,
-/// character for character, except where a Python-specific term has a .NET counterpart: the worker here is
-/// .NET, whose in-process memory failure is <c>System.OutOfMemoryException</c>, not <c>MemoryError</c>, so
-/// <c>"OutOfMemoryException"</c> is added beside <c>"MemoryError"</c> in queries D, E and PostFix-1.
+/// character for character, for the seed's Python app. For the .NET lab (<c>--runtime dotnet</c>), whose in-process
+/// memory failure is <c>System.OutOfMemoryException</c>, not <c>MemoryError</c>, <c>"OutOfMemoryException"</c> is
+/// added beside <c>"MemoryError"</c> in queries D, E and PostFix-1.
 /// </summary>
 internal static class SeedQueries
 {
@@ -52,9 +52,13 @@ internal static class SeedQueries
         | order by timestamp asc
         """;
 
-    public static IReadOnlyList<SeedQuery> All(DateTimeOffset t0, string appName)
+    public static IReadOnlyList<SeedQuery> All(DateTimeOffset t0, string appName, LabRuntime runtime)
     {
+        ArgumentNullException.ThrowIfNull(runtime);
         var q = new Builder(t0, appName);
+        var dotnet = runtime.AdaptsQueries;
+        var memoryError = dotnet ? "\"MemoryError\", \"OutOfMemoryException\"" : "\"MemoryError\"";
+        var adaptation = dotnet ? DotnetAdaptation : null;
         return
         [
             q.Query("A", "Host lifecycle baseline (traces)", 0, 15, """
@@ -85,22 +89,22 @@ internal static class SeedQueries
                 | summarize avgMemoryMB=round(avg(value) / (1024.0 * 1024.0), 1), maxMemoryMB=round(max(value) / (1024.0 * 1024.0), 1) by bin(timestamp, 5m)
                 | order by timestamp asc
                 """, "t0", "t1"),
-            q.Query("D", "Python memory failure signature (FunctionAppLogs)", 0, 15, """
+            q.Query("D", "Python memory failure signature (FunctionAppLogs)", 0, 15, $"""
                 FunctionAppLogs
                 | where TimeGenerated between (t0 .. t1)
                 | where AppName == appName
-                | where Message has_any ("MemoryError", "OutOfMemoryException", "Worker process exited", "Restarting worker process")
+                | where Message has_any ({memoryError}, "Worker process exited", "Restarting worker process")
                 | project TimeGenerated, FunctionName, Level, Message
                 | order by TimeGenerated asc
-                """, "t0", "t1", DotnetAdaptation),
-            q.Query("E", "Python MemoryError and invocation failures (FunctionAppLogs)", 15, 55, """
+                """, "t0", "t1", adaptation),
+            q.Query("E", "Python MemoryError and invocation failures (FunctionAppLogs)", 15, 55, $"""
                 FunctionAppLogs
                 | where TimeGenerated between (tStart .. tEnd)
                 | where AppName == appName
-                | where Message has_any ("MemoryError", "OutOfMemoryException", "invocation failed", "Out of memory")
+                | where Message has_any ({memoryError}, "invocation failed", "Out of memory")
                 | project TimeGenerated, FunctionName, Level, Message
                 | order by TimeGenerated asc
-                """, "tStart", "tEnd", DotnetAdaptation),
+                """, "tStart", "tEnd", adaptation),
             q.Query("F", "Worker lifecycle crash signatures (traces)", 15, 55, """
                 traces
                 | where timestamp between (tStart .. tEnd)
@@ -112,13 +116,13 @@ internal static class SeedQueries
             q.Query("G", "Request degradation (requests)", 15, 55, RequestsBody, "tStart", "tEnd"),
             q.Query("H", "Dependency retry pressure (dependencies)", 15, 55, DependenciesBody, "tStart", "tEnd"),
             q.Query("I", "EP1 memory pressure progression (performanceCounters)", 15, 55, MemoryBody, "tStart", "tEnd"),
-            q.Query("PostFix-1", "Post-fix memory failures (FunctionAppLogs)", 55, 70, """
+            q.Query("PostFix-1", "Post-fix memory failures (FunctionAppLogs)", 55, 70, $"""
                 FunctionAppLogs
                 | where TimeGenerated between (tStart .. tEnd)
                 | where AppName == appName
-                | where Message has_any ("MemoryError", "OutOfMemoryException", "Out of memory")
+                | where Message has_any ({memoryError}, "Out of memory")
                 | summarize count()
-                """, "tStart", "tEnd", DotnetAdaptation),
+                """, "tStart", "tEnd", adaptation),
             q.Query("PostFix-2", "Post-fix latency and failures (requests)", 55, 70, """
                 requests
                 | where timestamp between (tStart .. tEnd)

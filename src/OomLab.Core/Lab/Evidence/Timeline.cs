@@ -77,7 +77,7 @@ internal static class Timeline
         }
 
         var end = session.At(LabPhase.Recovery.End).UtcDateTime.AddSeconds(-1);
-        rows.Add(Row(end, "FunctionAppLogs", m.PostFixMemoryFailures == 0 ? "No OutOfMemoryException records" : F($"{m.PostFixMemoryFailures} memory failure records"), m.PostFixMemoryFailures == 0 ? "Primary fault removed" : "Fault persists"));
+        rows.Add(Row(end, "FunctionAppLogs", m.PostFixMemoryFailures == 0 ? F($"No {m.MemoryFailure} records") : F($"{m.PostFixMemoryFailures} memory failure records"), m.PostFixMemoryFailures == 0 ? "Primary fault removed" : "Fault persists"));
         rows.Add(Row(end, "traces", m.PostFixExits == 0 ? "No worker exit/restart" : F($"{m.PostFixExits} worker exit/restart events"), m.PostFixExits == 0 ? "Crash loop resolved" : "Crash loop persists"));
         return [.. rows.OrderBy(r => r.Time)];
     }

@@ -38,9 +38,16 @@ internal sealed class RpcTransport(FunctionApp app, AppFunction function) : IWor
     /// <summary>The worker executable's name as the production host's exit messages give it: <c>dotnet</c>, <c>python</c>.</summary>
     public string ExecutableName => App.Language == "python" ? "python" : Path.GetFileName(App.Executable);
 
+    /// <summary>
+    /// The function wants deferred binding, and the reference is a storage account's blob (both workers read it with the
+    /// Storage SDK) or a folder backend's file, which only oomlab's Python worker (its SDK-type blob client) reads; a .NET
+    /// app's worker needs an account, so on the folder backend it gets the blob's bytes.
+    /// </summary>
+    public bool ReadsItself(BlobReference reference) =>
+        Function.WantsDeferredBinding && (!reference.Uri.IsFile || App.Language == "python");
+
     public long HeldBytes => Interlocked.Read(ref held);
 
-    public bool DefersBlobBinding => Function.WantsDeferredBinding;
 
     public string GaveUpText => RpcMessages.RestartRetryCountExceeded(Runtime);
 

@@ -19,7 +19,7 @@ internal sealed class StdioTransport(string command, IReadOnlyList<string> comma
 
     public long HeldBytes => 0;
 
-    public bool DefersBlobBinding => false;
+    public bool ReadsItself(BlobReference reference) => false;
 
     public string? GaveUpText => null;
 

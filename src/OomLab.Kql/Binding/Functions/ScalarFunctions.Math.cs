@@ -114,7 +114,7 @@ internal static partial class ScalarFunctions
 
     private static Column? RoundColumn(Column[] args, int n, EvalContext context)
     {
-        if (args[0] is not RealColumn values || (args.Length > 1 && (args[1] is not Int64Column d || d.IsNull(0))))
+        if (n == 0 || args[0] is not RealColumn values || (args.Length > 1 && (args[1] is not Int64Column d || d.IsNull(0))))
         {
             return null;
         }
