@@ -110,7 +110,7 @@ public sealed class PythonAppHostTests
         using var telemetry = new TelemetryDb(root.TelemetryDb);
         telemetry.Count("SELECT count(*) FROM exceptions WHERE outerMessage = 'ValueError: uploads/x.bad is not a valid upload'").ShouldBe(5);
         telemetry.Strings("SELECT details FROM exceptions LIMIT 1").ShouldHaveSingleItem()
-            .ShouldContain("function_app.py\", line 18, in scan_buffered");
+            .ShouldContain("function_app.py\", line 19, in scan_buffered");
     }
 
     [Fact]
