@@ -23,6 +23,8 @@ namespace OomLab.Storage.Azure;
 /// <item>A message dequeued more than maxDequeueCount times (its instances were lost) is poisoned without running, as
 /// the queue listener does. Dequeues returned uncharged are remembered in the message, since the service cannot take one
 /// back.</item>
+/// <item>Delivery is at least once, as in production: a version runs twice only when a claim was taken over from a
+/// scanner that died after putting the message, or when a lease expired while its invocation still ran.</item>
 /// </list>
 /// </summary>
 internal sealed class AzureWorkQueue : IWorkQueue
@@ -157,7 +159,10 @@ internal sealed class AzureWorkQueue : IWorkQueue
         return [.. leases.OfType<LeasedMessage>()];
     }
 
-    /// <summary>A received message as a lease, or null when it is not one to run: not a blob trigger message, a duplicate of a done blob, or past its dequeues.</summary>
+    /// <summary>
+    /// A received message as a lease, or null when it is not one to run: not a blob trigger message, or past its dequeues.
+    /// (Duplicates are kept out at enqueue by the receipts: a version with a receipt is never queued again.)
+    /// </summary>
     private LeasedMessage? Take(global::Azure.Storage.Queues.Models.QueueMessage item, DateTimeOffset until)
     {
         if (BlobTriggerMessage.TryParse(item.Body.ToString()) is not { } message || !BlobName.TryCreate(message.BlobName, out var name, out _))
@@ -172,14 +177,6 @@ internal sealed class AzureWorkQueue : IWorkQueue
         var entry = new Held(Interlocked.Increment(ref nextId), item.MessageId, item.PopReceipt, message);
         held[entry.Id] = entry;
         var lease = new LeasedMessage(entry.Id, name, message.ETag, message.Length, attempt, Interlocked.Increment(ref nextToken), message.ObservedAt, until);
-        if (IsDone(name, message.ETag))
-        {
-            // A duplicate (a scanner that failed over queued it again): dropped as the listener drops a completed blob.
-            held.TryRemove(entry.Id, out _);
-            Delete(entry);
-            return null;
-        }
-
         if (attempt > maxDequeueCount)
         {
             Poison(lease, message.LastReason is { } reason
@@ -189,18 +186,6 @@ internal sealed class AzureWorkQueue : IWorkQueue
         }
 
         return lease;
-    }
-
-    private bool IsDone(BlobName name, string etag)
-    {
-        try
-        {
-            return hosts.GetBlobClient(storage.Names.Receipt(etag, name)).GetProperties().Value.Metadata.ContainsKey(InvocationKey);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
     }
 
     public CompleteResult Complete(IReadOnlyList<Completion> completions)
