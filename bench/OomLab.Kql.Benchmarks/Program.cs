@@ -2,29 +2,64 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using OomLab.Kql.Benchmarks;
 
-// "--quick N": one timed pass of every scenario at N rows (a smoke check, not a measurement);
-// anything else goes to BenchmarkDotNet, e.g. --filter * --job short.
-if (args is ["--quick", var rowsText])
+// "--quick N [passes] [scenario...]": every scenario (or the named ones) at N rows, the median of the passes
+// after warm-up runs (default 1 pass: a smoke check, not a measurement); anything else goes to BenchmarkDotNet,
+// e.g. --filter * --job short.
+if (args is ["--quick", var rowsText, ..])
 {
     var rows = int.Parse(rowsText, System.Globalization.CultureInfo.InvariantCulture);
+    var passes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    var names = args.Skip(3).ToHashSet(StringComparer.OrdinalIgnoreCase);
     foreach (var benchmark in new QueryBenchmark[] { new QueryB(), new QueryG(), new QueryC(), new QueryI(), new QueryF(), new H1Join() })
     {
+        if (names.Count > 0 && !names.Contains(benchmark.GetType().Name))
+        {
+            continue;
+        }
+
         benchmark.Rows = rows;
         benchmark.Setup();
-        var sql = Stopwatch.StartNew();
-        var sqlRows = benchmark.SqliteQuery();
-        sql.Stop();
-        var kql = Stopwatch.StartNew();
-        var kqlRows = benchmark.KqlQuery();
-        kql.Stop();
-        var duck = Stopwatch.StartNew();
-        var duckRows = benchmark.DuckDbQuery();
-        duck.Stop();
-        Console.WriteLine($"{benchmark.GetType().Name,-8} rows={rows,10:N0} KQL {kql.Elapsed.TotalMilliseconds,8:F1} ms ({kqlRows} rows)  SQLite {sql.Elapsed.TotalMilliseconds,8:F1} ms ({sqlRows} rows)  DuckDB {duck.Elapsed.TotalMilliseconds,8:F1} ms ({duckRows} rows)  KQL/SQLite {kql.Elapsed / sql.Elapsed:F2}  KQL/DuckDB {kql.Elapsed / duck.Elapsed:F2}");
+        var sql = Median(benchmark.SqliteQuery, passes > 1 ? 1 : passes);
+        var kql = Median(benchmark.KqlQuery, passes);
+        var duck = Median(benchmark.DuckDbQuery, passes);
+        var duck1 = Median(benchmark.DuckDbOneThreadQuery, passes);
+        Console.WriteLine($"{benchmark.GetType().Name,-8} rows={rows,10:N0} KQL {kql,8:F1} ms  SQLite {sql,8:F1} ms  DuckDB {duck,8:F1} ms  DuckDB(1 thread) {duck1,8:F1} ms  KQL/DuckDB {kql / duck:F2}  KQL/DuckDB(1) {kql / duck1:F2}");
         benchmark.Cleanup();
     }
 
     return;
 }
 
+// "--profile N passes scenario": only the KQL query of one scenario, `passes` times, to run under a profiler
+// (DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -g ...).
+if (args is ["--profile", var profileRows, var profilePasses, var scenario])
+{
+    var benchmark = (QueryBenchmark)Activator.CreateInstance(typeof(Program).Assembly.GetType("OomLab.Kql.Benchmarks." + scenario, throwOnError: true)!)!;
+    benchmark.Rows = int.Parse(profileRows, System.Globalization.CultureInfo.InvariantCulture);
+    benchmark.Setup();
+    Console.WriteLine($"{scenario}: {Median(benchmark.KqlQuery, int.Parse(profilePasses, System.Globalization.CultureInfo.InvariantCulture)):F1} ms median");
+    benchmark.Cleanup();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+// The median wall time of `passes` runs in milliseconds, after as many warm-up runs (the JIT's tiers settle) when there is more than one pass.
+static double Median(Func<int> query, int passes)
+{
+    for (var i = 0; passes > 1 && i < Math.Max(passes, 40); i++)
+    {
+        query();
+    }
+
+    var times = new double[passes];
+    for (var i = 0; i < passes; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        query();
+        times[i] = watch.Elapsed.TotalMilliseconds;
+    }
+
+    Array.Sort(times);
+    return times[passes / 2];
+}

@@ -44,8 +44,14 @@ internal sealed class BoundArithmetic(BinaryOperator op, BoundExpression left, B
     public override Column Evaluate(EvalContext context, KqlTable input)
     {
         var l = left.Evaluate(context, input);
-        var r = right.Evaluate(context, input);
         var n = input.RowCount;
+        if (right is BoundConstant { Value: { IsNull: false } divisor } && Type == KqlType.Real && l is RealColumn or Int64Column
+            && divisor.Type is not KqlType.Dynamic && Operator is BinaryOperator.Divide or BinaryOperator.Multiply)
+        {
+            return ScaleByConstant(l, divisor.AsReal()!.Value, n);
+        }
+
+        var r = right.Evaluate(context, input);
         var nulls = Kernels.CombineNulls(l, r, n);
         var useIntegers = Type != KqlType.Real && l is Int64Column && r is Int64Column;
         if (useIntegers)
@@ -159,6 +165,37 @@ internal sealed class BoundArithmetic(BinaryOperator op, BoundExpression left, B
         }
 
         return new Int64Column(Type, longs, nulls);
+    }
+
+    /// <summary>A column divided or multiplied by a number (<c>duration / 1ms</c>): the constant is not spread into a column first.</summary>
+    private RealColumn ScaleByConstant(Column column, double operand, int n)
+    {
+        var values = new double[n];
+        var divide = Operator == BinaryOperator.Divide;
+        bool[]? nulls;
+        if (column is RealColumn reals)
+        {
+            var source = reals.Values;
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = divide ? source[i] / operand : source[i] * operand;
+            }
+
+            nulls = reals.Nulls;
+        }
+        else
+        {
+            var longs = (Int64Column)column;
+            var source = longs.Values;
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = divide ? source[i] / operand : source[i] * operand;
+            }
+
+            nulls = longs.Nulls;
+        }
+
+        return new RealColumn(values, nulls is null ? null : (bool[])nulls.Clone());
     }
 
     private static long Modulo(long n, long d)
