@@ -44,10 +44,12 @@ if (args is ["--profile", var profileRows, var profilePasses, var scenario])
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
-// The median wall time of `passes` runs in milliseconds, after as many warm-up runs (the JIT's tiers settle) when there is more than one pass.
+// The median wall time of `passes` runs in milliseconds, after warm-up runs when there is more than one pass (as many, and
+// up to 40 within 3 s: the JIT's tiers settle).
 static double Median(Func<int> query, int passes)
 {
-    for (var i = 0; passes > 1 && i < Math.Max(passes, 40); i++)
+    var warming = Stopwatch.StartNew();
+    for (var i = 0; passes > 1 && i < Math.Max(passes, 40) && (i < passes || warming.Elapsed < TimeSpan.FromSeconds(3)); i++)
     {
         query();
     }

@@ -20,7 +20,7 @@ internal sealed class BoundBetween(BoundExpression value, BoundExpression low, B
         var (source, rows) = SelectedColumn.Unwrap(value.EvaluateSelected(context, input));
         var longs = (Int64Column)source;
         var test = new InRange(longs.Values, longs.Nulls, rows, lo.Long, hi.Long, negated);
-        return RowSelector.Select(input.RowCount, ref test);
+        return RowSelector.Select(input.RowCount, test);
     }
 
     public override Column Evaluate(EvalContext context, KqlTable input)

@@ -29,14 +29,14 @@ internal sealed class BoundComparison(BinaryOperator op, BoundExpression left, B
             var (source, rows) = SelectedColumn.Unwrap(left.EvaluateSelected(context, input));
             var longs = (Int64Column)source;
             var test = new LongTest(op, longs.Values, longs.Nulls, rows, constant.Long);
-            return RowSelector.Select(input.RowCount, ref test);
+            return RowSelector.Select(input.RowCount, test);
         }
 
         if (left.Type == KqlType.String && constant.Type == KqlType.String && equality)
         {
             var (source, rows) = SelectedColumn.Unwrap(left.EvaluateSelected(context, input));
             var test = new StringTest(((StringColumn)source).Values, rows, constant.String, op == BinaryOperator.Equal);
-            return RowSelector.Select(input.RowCount, ref test);
+            return RowSelector.Select(input.RowCount, test);
         }
 
         if (left.Type == KqlType.Bool && constant.Type == KqlType.Bool && equality)
@@ -44,7 +44,7 @@ internal sealed class BoundComparison(BinaryOperator op, BoundExpression left, B
             var (source, rows) = SelectedColumn.Unwrap(left.EvaluateSelected(context, input));
             var bools = (BoolColumn)source;
             var test = new BoolTest(bools.Values, bools.Nulls, rows, constant.Bool == (op == BinaryOperator.Equal), op == BinaryOperator.NotEqual);
-            return RowSelector.Select(input.RowCount, ref test);
+            return RowSelector.Select(input.RowCount, test);
         }
 
         return null;
