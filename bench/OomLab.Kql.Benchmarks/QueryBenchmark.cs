@@ -33,6 +33,8 @@ public abstract class QueryBenchmark
     [GlobalSetup]
     public void Setup()
     {
+        // The runtime option the project sets (see the .csproj): shown so a run's log says which heap its arrays went to.
+        Console.WriteLine($"// System.GC.LOHThreshold: {AppContext.GetData("System.GC.LOHThreshold") ?? "default"}");
         _data = new BenchData(Rows);
         _sqlite = _data.OpenSqlite();
         _duckDb = _data.OpenDuckDb();

@@ -40,7 +40,7 @@ internal sealed class BoundBetween(BoundExpression value, BoundExpression low, B
                 result[i] = (v >= a && v <= b) != negated;
             }
 
-            return new BoolColumn(result, longs.Nulls is null ? null : rows is null ? (bool[])longs.Nulls.Clone() : (bool[])((Int64Column)column.Materialize()).Nulls!.Clone());
+            return new BoolColumn(result, Kernels.NullsAt(longs.Nulls, rows, n));
         }
 
         column = column.Materialize();

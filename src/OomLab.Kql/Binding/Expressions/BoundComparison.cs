@@ -78,7 +78,7 @@ internal sealed class BoundComparison(BinaryOperator op, BoundExpression left, B
                     ArrayPool<long>.Shared.Return(gathered);
                 }
 
-                var leftNulls = li.Nulls is null ? null : rows is null ? li.Nulls : GatherFlags(li.Nulls, rows);
+                var leftNulls = rows is null ? li.Nulls : Kernels.NullsAt(li.Nulls, rows, n);
                 return new BoolColumn(result, leftNulls is null ? null : NullResults(leftNulls, result));
             }
 
@@ -115,7 +115,7 @@ internal sealed class BoundComparison(BinaryOperator op, BoundExpression left, B
                     result[i] = values[rows is null ? i : rows[i]] == target;
                 }
 
-                var leftNulls = lb.Nulls is null ? null : rows is null ? lb.Nulls : GatherFlags(lb.Nulls, rows);
+                var leftNulls = rows is null ? lb.Nulls : Kernels.NullsAt(lb.Nulls, rows, n);
                 return new BoolColumn(result, leftNulls is null ? null : NullResults(leftNulls, result));
             }
         }
@@ -215,17 +215,6 @@ internal sealed class BoundComparison(BinaryOperator op, BoundExpression left, B
 
                 break;
         }
-    }
-
-    private static bool[] GatherFlags(bool[] flags, int[] rows)
-    {
-        var result = new bool[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            result[i] = flags[rows[i]];
-        }
-
-        return result;
     }
 
     /// <summary>A null left side against a non-null constant: <c>==</c> false, <c>!=</c> true, ordering null.</summary>
