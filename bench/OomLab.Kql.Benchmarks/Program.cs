@@ -2,9 +2,10 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using OomLab.Kql.Benchmarks;
 
-// "--quick N [passes] [scenario...]": every scenario (or the named ones) at N rows, the median of the passes
-// after warm-up runs (default 1 pass: a smoke check, not a measurement); anything else goes to BenchmarkDotNet,
-// e.g. --filter * --job short.
+// "--quick N [passes] [scenario...]": every scenario (or the named ones) at N rows, SQLite once, then `passes` rounds of
+// KQL, DuckDB and DuckDB on one thread in turn (the order rotating each round), after warm-up rounds: on a shared
+// machine the three see the same load, and the median of each round's ratio is steadier than a ratio of medians. With
+// one pass (the default) it is a smoke check, not a measurement. Anything else goes to BenchmarkDotNet, e.g. --filter * --job short.
 if (args is ["--quick", var rowsText, ..])
 {
     var rows = int.Parse(rowsText, System.Globalization.CultureInfo.InvariantCulture);
@@ -19,11 +20,13 @@ if (args is ["--quick", var rowsText, ..])
 
         benchmark.Rows = rows;
         benchmark.Setup();
-        var sql = Median(benchmark.SqliteQuery, passes > 1 ? 1 : passes);
-        var kql = Median(benchmark.KqlQuery, passes);
-        var duck = Median(benchmark.DuckDbQuery, passes);
-        var duck1 = Median(benchmark.DuckDbOneThreadQuery, passes);
-        Console.WriteLine($"{benchmark.GetType().Name,-8} rows={rows,10:N0} KQL {kql,8:F1} ms  SQLite {sql,8:F1} ms  DuckDB {duck,8:F1} ms  DuckDB(1 thread) {duck1,8:F1} ms  KQL/DuckDB {kql / duck:F2}  KQL/DuckDB(1) {kql / duck1:F2}");
+        var sql = Time(benchmark.SqliteQuery);
+        var times = Rounds([benchmark.KqlQuery, benchmark.DuckDbQuery, benchmark.DuckDbOneThreadQuery], passes);
+        double Median(IEnumerable<double> values) => values.Order().ElementAt((passes - 1) / 2);
+        var (kql, duck, duck1) = (Median(times[0]), Median(times[1]), Median(times[2]));
+        var ratio = Median(times[0].Zip(times[1], (k, d) => k / d));
+        var ratio1 = Median(times[0].Zip(times[2], (k, d) => k / d));
+        Console.WriteLine($"{benchmark.GetType().Name,-8} rows={rows,10:N0} KQL {kql,8:F1} ms  SQLite {sql,8:F1} ms  DuckDB {duck,8:F1} ms  DuckDB(1 thread) {duck1,8:F1} ms  KQL/DuckDB {ratio:F2}  KQL/DuckDB(1) {ratio1:F2}  (medians of {passes})");
         benchmark.Cleanup();
     }
 
@@ -37,31 +40,41 @@ if (args is ["--profile", var profileRows, var profilePasses, var scenario])
     var benchmark = (QueryBenchmark)Activator.CreateInstance(typeof(Program).Assembly.GetType("OomLab.Kql.Benchmarks." + scenario, throwOnError: true)!)!;
     benchmark.Rows = int.Parse(profileRows, System.Globalization.CultureInfo.InvariantCulture);
     benchmark.Setup();
-    Console.WriteLine($"{scenario}: {Median(benchmark.KqlQuery, int.Parse(profilePasses, System.Globalization.CultureInfo.InvariantCulture)):F1} ms median");
+    var profiled = Rounds([benchmark.KqlQuery], int.Parse(profilePasses, System.Globalization.CultureInfo.InvariantCulture))[0];
+    Console.WriteLine($"{scenario}: {profiled.Order().ElementAt(profiled.Length / 2):F1} ms median");
     benchmark.Cleanup();
     return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
-// The median wall time of `passes` runs in milliseconds, after warm-up runs when there is more than one pass (as many, and
-// up to 40 within 3 s: the JIT's tiers settle).
-static double Median(Func<int> query, int passes)
+// Wall time of one run in milliseconds.
+static double Time(Func<int> query)
+{
+    var watch = Stopwatch.StartNew();
+    query();
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+// `passes` rounds of the queries in turn, the order rotating each round, after warm-up rounds when there is more than one
+// pass (as many, and up to 40 within 3 s: the JIT's tiers settle); each query's times in milliseconds, by round.
+static double[][] Rounds(Func<int>[] queries, int passes)
 {
     var warming = Stopwatch.StartNew();
     for (var i = 0; passes > 1 && i < Math.Max(passes, 40) && (i < passes || warming.Elapsed < TimeSpan.FromSeconds(3)); i++)
     {
-        query();
+        Array.ForEach(queries, query => query());
     }
 
-    var times = new double[passes];
-    for (var i = 0; i < passes; i++)
+    var times = queries.Select(_ => new double[passes]).ToArray();
+    for (var round = 0; round < passes; round++)
     {
-        var watch = Stopwatch.StartNew();
-        query();
-        times[i] = watch.Elapsed.TotalMilliseconds;
+        for (var k = 0; k < queries.Length; k++)
+        {
+            var q = (k + round) % queries.Length;
+            times[q][round] = Time(queries[q]);
+        }
     }
 
-    Array.Sort(times);
-    return times[passes / 2];
+    return times;
 }
