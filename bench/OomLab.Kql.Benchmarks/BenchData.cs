@@ -140,13 +140,14 @@ internal sealed class BenchData
     }
 
     /// <summary>Opens an in-memory DuckDB database with the same rows and types as the SQLite file, filled through DuckDB's appender.</summary>
-    public DuckDBConnection OpenDuckDb()
+    /// <param name="threads">DuckDB's worker threads; null keeps its default (one per core).</param>
+    public DuckDBConnection OpenDuckDb(int? threads = null)
     {
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = """
+            create.CommandText = (threads is { } count ? $"SET threads = {count};\n" : string.Empty) + """
                 CREATE TABLE requests (ts BIGINT, name VARCHAR, success BOOLEAN, duration_ms DOUBLE, customDimensions VARCHAR, operation_Id VARCHAR, cloud_RoleName VARCHAR);
                 CREATE TABLE performanceCounters (ts BIGINT, counter VARCHAR, value DOUBLE, cloud_RoleName VARCHAR);
                 CREATE TABLE traces (ts BIGINT, message VARCHAR, severityLevel BIGINT, operation_Id VARCHAR, cloud_RoleName VARCHAR);

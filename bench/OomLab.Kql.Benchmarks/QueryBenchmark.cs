@@ -14,6 +14,7 @@ public abstract class QueryBenchmark
     private BenchData _data = null!;
     private SqliteConnection _sqlite = null!;
     private DuckDBConnection _duckDb = null!;
+    private DuckDBConnection _duckDbOneThread = null!;
 
     /// <summary>Row counts to measure: 1,000,000 unless OOMLAB_BENCH_ROWS lists others (comma-separated).</summary>
     public static IEnumerable<int> RowCounts =>
@@ -32,15 +33,19 @@ public abstract class QueryBenchmark
     [GlobalSetup]
     public void Setup()
     {
+        // The runtime option the project sets (see the .csproj): shown so a run's log says which heap its arrays went to.
+        Console.WriteLine($"// System.GC.LOHThreshold: {AppContext.GetData("System.GC.LOHThreshold") ?? "default"}");
         _data = new BenchData(Rows);
         _sqlite = _data.OpenSqlite();
         _duckDb = _data.OpenDuckDb();
+        _duckDbOneThread = _data.OpenDuckDb(threads: 1);
         var kqlRows = KqlQuery();
         var sqlRows = SqliteQuery();
         var duckDbRows = DuckDbQuery();
-        if (kqlRows != sqlRows || kqlRows != duckDbRows)
+        var duckDbOneThreadRows = DuckDbOneThreadQuery();
+        if (kqlRows != sqlRows || kqlRows != duckDbRows || kqlRows != duckDbOneThreadRows)
         {
-            throw new InvalidOperationException($"{GetType().Name}: KQL returned {kqlRows} rows, SQLite {sqlRows}, DuckDB {duckDbRows}");
+            throw new InvalidOperationException($"{GetType().Name}: KQL returned {kqlRows} rows, SQLite {sqlRows}, DuckDB {duckDbRows}, DuckDB on one thread {duckDbOneThreadRows}");
         }
     }
 
@@ -49,6 +54,7 @@ public abstract class QueryBenchmark
     {
         _sqlite.Dispose();
         _duckDb.Dispose();
+        _duckDbOneThread.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "SQLite")]
@@ -62,20 +68,26 @@ public abstract class QueryBenchmark
     }
 
     [Benchmark(Description = "DuckDB")]
-    public int DuckDbQuery()
-    {
-        using var command = _duckDb.CreateCommand();
-        command.CommandText = DuckDbSql;
-        command.Parameters.Add(new DuckDBParameter("app", BenchData.App));
-        command.Parameters.Add(new DuckDBParameter("ago", BenchData.Now.UtcDateTime.AddHours(-6).Ticks));
-        return CountRows(command);
-    }
+    public int DuckDbQuery() => RunDuckDb(_duckDb);
+
+    /// <summary>DuckDB held to one thread (<c>SET threads = 1</c>), as the KQL engine and SQLite run a query: the per-row cost without parallelism.</summary>
+    [Benchmark(Description = "DuckDB 1 thread")]
+    public int DuckDbOneThreadQuery() => RunDuckDb(_duckDbOneThread);
 
     [Benchmark(Description = "KQL")]
     public int KqlQuery()
     {
         var result = KqlEngine.Execute(Kql, _data.Tables, _data.Options);
         return result.Succeeded ? result.Table.RowCount : throw new InvalidOperationException(result.Diagnostics[0].Format(Kql));
+    }
+
+    private int RunDuckDb(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = DuckDbSql;
+        command.Parameters.Add(new DuckDBParameter("app", BenchData.App));
+        command.Parameters.Add(new DuckDBParameter("ago", BenchData.Now.UtcDateTime.AddHours(-6).Ticks));
+        return CountRows(command);
     }
 
     private static int CountRows(System.Data.Common.DbCommand command)

@@ -48,6 +48,55 @@ public sealed class InvariantTests
     }
 
     [Fact]
+    public void Filters_and_a_summary_over_enough_rows_to_run_on_every_core_match_linq()
+    {
+        // 400,000 rows: above the size at which selections, gathers and percentiles split their work into ranges, with
+        // nulls, strings repeated by instance and by value, and rows out of time order.
+        const int rows = 400_000;
+        var random = new Random(2026);
+        var hour = TimeSpan.TicksPerHour;
+        var ts = new long[rows];
+        var duration = new long[rows];
+        var durationNulls = new bool[rows];
+        var role = new string[rows];
+        var ok = new bool[rows];
+        var okNulls = new bool[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            ts[i] = (i * 10 * hour / rows) + (random.Next(0, 3) == 0 ? random.Next(0, 60) * TimeSpan.TicksPerMinute : 0);
+            duration[i] = random.Next(0, 5000) * TimeSpan.TicksPerMillisecond;
+            durationNulls[i] = random.Next(0, 50) == 0;
+            role[i] = random.Next(0, 10) switch { 0 => "other", 1 => new string("app".AsSpan()), _ => "app" };
+            ok[i] = random.Next(0, 10) != 0;
+            okNulls[i] = random.Next(0, 100) == 0;
+        }
+
+        var table = new KqlTableBuilder("T").AddDateTime("ts", (long[])ts.Clone()).AddTimeSpan("duration", (long[])duration.Clone(), (bool[])durationNulls.Clone())
+            .AddString("role", (string[])role.Clone()).AddBool("ok", (bool[])ok.Clone(), (bool[])okNulls.Clone()).Build();
+        var (from, to) = (hour, 8 * hour);
+        var result = Table($"""
+            T
+            | where ts between (datetime(0001-01-01) + {from}tick .. datetime(0001-01-01) + {to}tick)
+            | where role == "app"
+            | where ok != false
+            | summarize n = count(), p = percentile(toreal(duration / 1ms), 95), m = max(duration), late = countif(ts > datetime(0001-01-01) + {4 * hour}tick) by bin(ts, 1h)
+            | order by ts asc
+            | project hour = (ts - datetime(0001-01-01)) / 1h, n, p, m = m / 1ms, late
+            """, new InMemoryTableSource(table));
+
+        var kept = Enumerable.Range(0, rows).Where(i => ts[i] >= from && ts[i] <= to && role[i] == "app" && (okNulls[i] || ok[i])).ToList();
+        var expected = kept.GroupBy(i => ts[i] / hour * hour).OrderBy(g => g.Key).Select(g =>
+        {
+            var values = g.Where(i => !durationNulls[i]).Select(i => duration[i]).Order().ToList();
+            var rank = (int)Math.Ceiling(0.95 * values.Count);
+            return string.Join(" | ", (g.Key / hour).ToString(CultureInfo.InvariantCulture), g.Count().ToString(CultureInfo.InvariantCulture),
+                (values[rank - 1] / (double)TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture), (values[^1] / (double)TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture),
+                g.Count(i => ts[i] > 4 * hour).ToString(CultureInfo.InvariantCulture));
+        });
+        Rows(result).ShouldBe(expected.ToArray());
+    }
+
+    [Fact]
     public void A_join_with_a_summary_by_its_key_gives_the_same_rows_whether_or_not_the_summary_is_limited_to_the_other_sides_keys()
     {
         // `| take` above the right side hides what is below it from the join, which then computes it for every key: the reference.

@@ -12,6 +12,23 @@ internal static class Kernels
         _ => AllNulls(column),
     };
 
+    /// <summary>A copy of the null mask of a selection's source at its <paramref name="rows"/> (all of it when null); null when there are no nulls.</summary>
+    public static bool[]? NullsAt(bool[]? nulls, int[]? rows, int n)
+    {
+        if (nulls is null || rows is null)
+        {
+            return (bool[]?)nulls?.Clone();
+        }
+
+        var result = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = nulls[rows[i]];
+        }
+
+        return result;
+    }
+
     private static bool[]? AllNulls(Column column)
     {
         bool[]? nulls = null;

@@ -96,10 +96,26 @@ internal sealed class KeyEncoder
             {
                 case Int64Column c:
                 {
+                    // Keys come in runs (time bins of time-ordered rows): a row with its predecessor's key reuses its code.
                     var values = c.Values;
+                    var nulls = c.Nulls;
+                    var last = 0L;
+                    var lastCode = int.MinValue;
                     for (var i = 0; i < rows; i++)
                     {
-                        codes[i] = c.Nulls is not null && c.Nulls[i] ? NullCode() : Code(_longs, values[i]);
+                        if (nulls is not null && nulls[i])
+                        {
+                            codes[i] = NullCode();
+                            continue;
+                        }
+
+                        var value = values[i];
+                        if (value != last || lastCode == int.MinValue)
+                        {
+                            (last, lastCode) = (value, Code(_longs, value));
+                        }
+
+                        codes[i] = lastCode;
                     }
 
                     break;

@@ -1,14 +1,16 @@
+using System.Numerics;
+
 namespace OomLab.Kql.Evaluation;
 
 /// <summary>
-/// The k-th smallest of a span without sorting it (quickselect, median-of-three pivots): what a percentile needs, in
+/// The k-th smallest of a span of numbers (no NaN) without sorting it (quickselect, median-of-three pivots): what a percentile needs, in
 /// linear time on average. A partitioning that keeps going badly falls back to sorting what is left.
 /// </summary>
 internal static class Selection
 {
     /// <summary>The value that would be at index <paramref name="k"/> (0-based) if <paramref name="values"/> were sorted; reorders them.</summary>
     public static T Nth<T>(Span<T> values, int k)
-        where T : IComparable<T>
+        where T : struct, IComparisonOperators<T, T, bool>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, values.Length);
@@ -37,20 +39,20 @@ internal static class Selection
 
     // Three-way partition around a median-of-three pivot: [0, lower) < pivot, [lower, upper) == pivot, [upper, n) > pivot.
     private static (int Lower, int Upper) Partition<T>(Span<T> values)
-        where T : IComparable<T>
+        where T : struct, IComparisonOperators<T, T, bool>
     {
         var pivot = MedianOfThree(values[0], values[values.Length / 2], values[^1]);
         int lower = 0, at = 0, upper = values.Length;
         while (at < upper)
         {
-            var order = values[at].CompareTo(pivot);
-            if (order < 0)
+            var value = values[at];
+            if (value < pivot)
             {
                 (values[lower], values[at]) = (values[at], values[lower]);
                 lower++;
                 at++;
             }
-            else if (order > 0)
+            else if (value > pivot)
             {
                 upper--;
                 (values[at], values[upper]) = (values[upper], values[at]);
@@ -65,18 +67,18 @@ internal static class Selection
     }
 
     private static T MedianOfThree<T>(T a, T b, T c)
-        where T : IComparable<T>
+        where T : struct, IComparisonOperators<T, T, bool>
     {
-        if (a.CompareTo(b) > 0)
+        if (a > b)
         {
             (a, b) = (b, a);
         }
 
-        if (b.CompareTo(c) > 0)
+        if (b > c)
         {
             b = c;
         }
 
-        return a.CompareTo(b) > 0 ? a : b;
+        return a > b ? a : b;
     }
 }

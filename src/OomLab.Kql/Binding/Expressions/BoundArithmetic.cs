@@ -43,9 +43,16 @@ internal sealed class BoundArithmetic(BinaryOperator op, BoundExpression left, B
 
     public override Column Evaluate(EvalContext context, KqlTable input)
     {
+        var n = input.RowCount;
+        if (right is BoundConstant { Value: { IsNull: false } operand } && Type == KqlType.Real && left.Type is not KqlType.Dynamic
+            && operand.Type is not KqlType.Dynamic && Operator is BinaryOperator.Divide or BinaryOperator.Multiply
+            && SelectedColumn.Unwrap(left.EvaluateSelected(context, input)) is (RealColumn or Int64Column, _) scaled)
+        {
+            return ScaleByConstant(scaled.Source, scaled.Rows, operand.AsReal()!.Value, n);
+        }
+
         var l = left.Evaluate(context, input);
         var r = right.Evaluate(context, input);
-        var n = input.RowCount;
         var nulls = Kernels.CombineNulls(l, r, n);
         var useIntegers = Type != KqlType.Real && l is Int64Column && r is Int64Column;
         if (useIntegers)
@@ -159,6 +166,30 @@ internal sealed class BoundArithmetic(BinaryOperator op, BoundExpression left, B
         }
 
         return new Int64Column(Type, longs, nulls);
+    }
+
+    /// <summary>
+    /// A column divided or multiplied by a number (<c>duration / 1ms</c>): the constant is not spread into a column, and a
+    /// selection (<paramref name="rows"/> of <paramref name="column"/>) is read in place.
+    /// </summary>
+    private RealColumn ScaleByConstant(Column column, int[]? rows, double operand, int n)
+    {
+        var values = new double[n];
+        var divide = Operator == BinaryOperator.Divide;
+        var (reals, longs, nulls) = column switch
+        {
+            RealColumn r => (r.Values, null, r.Nulls),
+            Int64Column l => ((double[]?)null, l.Values, l.Nulls),
+            _ => throw new InvalidOperationException("a number column is needed"),
+        };
+        for (var i = 0; i < n; i++)
+        {
+            var at = rows is null ? i : rows[i];
+            var v = reals is not null ? reals[at] : longs![at];
+            values[i] = divide ? v / operand : v * operand;
+        }
+
+        return new RealColumn(values, Kernels.NullsAt(nulls, rows, n));
     }
 
     private static long Modulo(long n, long d)

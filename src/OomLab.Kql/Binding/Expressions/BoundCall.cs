@@ -16,14 +16,27 @@ internal sealed class BoundCall(ScalarFunction function, IReadOnlyList<BoundExpr
     {
         var n = input.RowCount;
         var columns = new Column[Arguments.Count];
-        for (var i = 0; i < columns.Length; i++)
-        {
-            columns[i] = Arguments[i].Evaluate(context, input);
-        }
-
         try
         {
-            if (Function.Columnar?.Invoke(columns, n, context) is { } fast)
+            if (Function.TakesScalarsAndSelections && Function.Columnar is { } kernel)
+            {
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    columns[i] = Arguments[i] is BoundConstant constant ? Column.Constant(constant.Value, 1) : Arguments[i].EvaluateSelected(context, input);
+                }
+
+                if (kernel(columns, n, context) is { } scalarFast)
+                {
+                    return scalarFast;
+                }
+            }
+
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i] = Arguments[i].Evaluate(context, input);
+            }
+
+            if (!Function.TakesScalarsAndSelections && Function.Columnar?.Invoke(columns, n, context) is { } fast)
             {
                 return fast;
             }

@@ -13,4 +13,6 @@ internal sealed class BoundColumnReference(int ordinal, string name, KqlType typ
     public override bool IsFoldable => false;
 
     public override Column Evaluate(EvalContext context, KqlTable input) => input.Columns[Ordinal].Data.Materialize();
+
+    public override Column EvaluateSelected(EvalContext context, KqlTable input) => input.Columns[Ordinal].Data;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using OomLab.Kql.Evaluation;
 using OomLab.Kql.Syntax;
 
@@ -15,45 +16,111 @@ internal sealed class BoundComparison(BinaryOperator op, BoundExpression left, B
     public static bool CanCompare(KqlType l, KqlType r) =>
         l == r || l == KqlType.Dynamic || r == KqlType.Dynamic || (l.IsNumeric() && r.IsNumeric());
 
+    public override int[]? SelectRows(EvalContext context, KqlTable input)
+    {
+        if (right is not BoundConstant { Value: { IsNull: false } constant })
+        {
+            return null;
+        }
+
+        var equality = op is BinaryOperator.Equal or BinaryOperator.NotEqual;
+        if (left.Type.IsInt64Backed() && constant.Type.IsInt64Backed())
+        {
+            var (source, rows) = SelectedColumn.Unwrap(left.EvaluateSelected(context, input));
+            var longs = (Int64Column)source;
+            var test = new LongTest(op, longs.Values, longs.Nulls, rows, constant.Long);
+            return RowSelector.Select(input.RowCount, test);
+        }
+
+        if (left.Type == KqlType.String && constant.Type == KqlType.String && equality)
+        {
+            var (source, rows) = SelectedColumn.Unwrap(left.EvaluateSelected(context, input));
+            var test = new StringTest(((StringColumn)source).Values, rows, constant.String, op == BinaryOperator.Equal);
+            return RowSelector.Select(input.RowCount, test);
+        }
+
+        if (left.Type == KqlType.Bool && constant.Type == KqlType.Bool && equality)
+        {
+            var (source, rows) = SelectedColumn.Unwrap(left.EvaluateSelected(context, input));
+            var bools = (BoolColumn)source;
+            var test = new BoolTest(bools.Values, bools.Nulls, rows, constant.Bool == (op == BinaryOperator.Equal), op == BinaryOperator.NotEqual);
+            return RowSelector.Select(input.RowCount, test);
+        }
+
+        return null;
+    }
+
     public override Column Evaluate(EvalContext context, KqlTable input)
     {
         var n = input.RowCount;
         var result = new bool[n];
-        var l = left.Evaluate(context, input);
+        var l = left.EvaluateSelected(context, input);
         if (right is BoundConstant { Value: var constant } && !constant.IsNull)
         {
-            if (l is Int64Column li && constant.Type.IsInt64Backed())
+            // A selection is read through its row vector, not gathered first: most rows a filter reads, it drops.
+            var (source, rows) = SelectedColumn.Unwrap(l);
+            if (source is Int64Column li && constant.Type.IsInt64Backed())
             {
-                CompareToConstant(li.Values, constant.Long, result);
-                return new BoolColumn(result, li.Nulls is null ? null : NullResults(li.Nulls, result));
+                if (rows is null)
+                {
+                    CompareToConstant(li.Values, constant.Long, result);
+                }
+                else
+                {
+                    var gathered = ArrayPool<long>.Shared.Rent(n);
+                    var sourceValues = li.Values;
+                    for (var i = 0; i < n; i++)
+                    {
+                        gathered[i] = sourceValues[rows[i]];
+                    }
+
+                    CompareToConstant(gathered.AsSpan(0, n), constant.Long, result);
+                    ArrayPool<long>.Shared.Return(gathered);
+                }
+
+                var leftNulls = rows is null ? li.Nulls : Kernels.NullsAt(li.Nulls, rows, n);
+                return new BoolColumn(result, leftNulls is null ? null : NullResults(leftNulls, result));
             }
 
-            if (l is StringColumn ls && constant.Type == KqlType.String && op is BinaryOperator.Equal or BinaryOperator.NotEqual)
+            if (source is StringColumn ls && constant.Type == KqlType.String && op is BinaryOperator.Equal or BinaryOperator.NotEqual)
             {
                 var s = constant.String;
                 var values = ls.Values;
                 var equal = op == BinaryOperator.Equal;
+
+                // Columns repeat a few string instances (a store keeps one per distinct value): compare each run once.
+                string? last = null;
+                var lastResult = false;
                 for (var i = 0; i < n; i++)
                 {
-                    result[i] = string.Equals(values[i], s, StringComparison.Ordinal) == equal;
+                    var v = values[rows is null ? i : rows[i]];
+                    if (!ReferenceEquals(v, last))
+                    {
+                        last = v;
+                        lastResult = string.Equals(v, s, StringComparison.Ordinal) == equal;
+                    }
+
+                    result[i] = lastResult;
                 }
 
                 return new BoolColumn(result, null);
             }
 
-            if (l is BoolColumn lb && constant.Type == KqlType.Bool && op is BinaryOperator.Equal or BinaryOperator.NotEqual)
+            if (source is BoolColumn lb && constant.Type == KqlType.Bool && op is BinaryOperator.Equal or BinaryOperator.NotEqual)
             {
                 var target = constant.Bool == (op == BinaryOperator.Equal);
                 var values = lb.Values;
                 for (var i = 0; i < n; i++)
                 {
-                    result[i] = values[i] == target;
+                    result[i] = values[rows is null ? i : rows[i]] == target;
                 }
 
-                return new BoolColumn(result, lb.Nulls is null ? null : NullResults(lb.Nulls, result));
+                var leftNulls = rows is null ? lb.Nulls : Kernels.NullsAt(lb.Nulls, rows, n);
+                return new BoolColumn(result, leftNulls is null ? null : NullResults(leftNulls, result));
             }
         }
 
+        l = l.Materialize();
         var r = right.Evaluate(context, input);
         bool[]? nulls = null;
         for (var i = 0; i < n; i++)
@@ -100,7 +167,7 @@ internal sealed class BoundComparison(BinaryOperator op, BoundExpression left, B
         return new BoolColumn(result, nulls);
     }
 
-    private void CompareToConstant(long[] values, long constant, bool[] result)
+    private void CompareToConstant(ReadOnlySpan<long> values, long constant, bool[] result)
     {
         var n = values.Length;
         switch (op)
@@ -173,5 +240,71 @@ internal sealed class BoundComparison(BinaryOperator op, BoundExpression left, B
         }
 
         return nulls;
+    }
+
+    // A null left side against a non-null constant: == is false, != true, an ordering null (false for where).
+    private readonly struct LongTest(BinaryOperator op, long[] values, bool[]? nulls, int[]? rows, long constant) : IRowTest
+    {
+        public bool Passes(int row)
+        {
+            var at = rows is null ? row : rows[row];
+            if (nulls is not null && nulls[at])
+            {
+                return op == BinaryOperator.NotEqual;
+            }
+
+            var v = values[at];
+            return op switch
+            {
+                BinaryOperator.Equal => v == constant,
+                BinaryOperator.NotEqual => v != constant,
+                BinaryOperator.Less => v < constant,
+                BinaryOperator.LessOrEqual => v <= constant,
+                BinaryOperator.Greater => v > constant,
+                _ => v >= constant,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Columns repeat a few string instances (a store keeps one per distinct value): an instance last seen equal, or
+    /// last seen unequal, is not compared again.
+    /// </summary>
+    private struct StringTest(string[] values, int[]? rows, string constant, bool equal) : IRowTest
+    {
+        private string? _equal;
+        private string? _unequal;
+
+        public bool Passes(int row)
+        {
+            var v = values[rows is null ? row : rows[row]];
+            if (ReferenceEquals(v, _equal))
+            {
+                return equal;
+            }
+
+            if (ReferenceEquals(v, _unequal))
+            {
+                return !equal;
+            }
+
+            if (string.Equals(v, constant, StringComparison.Ordinal))
+            {
+                _equal = v;
+                return equal;
+            }
+
+            _unequal = v;
+            return !equal;
+        }
+    }
+
+    private readonly struct BoolTest(bool[] values, bool[]? nulls, int[]? rows, bool target, bool nullPasses) : IRowTest
+    {
+        public bool Passes(int row)
+        {
+            var at = rows is null ? row : rows[row];
+            return nulls is not null && nulls[at] ? nullPasses : values[at] == target;
+        }
     }
 }

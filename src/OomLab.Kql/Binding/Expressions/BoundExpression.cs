@@ -20,4 +20,16 @@ internal abstract class BoundExpression(KqlType type, TextSpan span)
     public virtual bool IsFoldable => true;
 
     public abstract Column Evaluate(EvalContext context, KqlTable input);
+
+    /// <summary>
+    /// As <see cref="Evaluate"/>, but a column of the input may come back as the lazy selection it is (a
+    /// <see cref="SelectedColumn"/>), for kernels that read a selection's rows in place instead of gathering them.
+    /// </summary>
+    public virtual Column EvaluateSelected(EvalContext context, KqlTable input) => Evaluate(context, input);
+
+    /// <summary>
+    /// For a predicate: the rows of <paramref name="input"/> where it is true (not false, not null), in order, made
+    /// without a mask; null when this expression has no such path (then <c>where</c> evaluates it and reads the mask).
+    /// </summary>
+    public virtual int[]? SelectRows(EvalContext context, KqlTable input) => null;
 }

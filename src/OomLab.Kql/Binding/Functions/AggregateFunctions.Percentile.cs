@@ -23,10 +23,11 @@ internal static partial class AggregateFunctions
         var reals = isLong ? null : Kernels.ToReals(values, groups.Length);
 
         // Counting sort of row values by group, then select the rank in each group's segment.
+        var valueNulls = Kernels.NullsOf(values);
         var counts = new int[n + 1];
         for (var i = 0; i < groups.Length; i++)
         {
-            if (!values.IsNull(i) && (isLong || !double.IsNaN(reals![i])))
+            if ((valueNulls is null || !valueNulls[i]) && (isLong || !double.IsNaN(reals![i])))
             {
                 counts[groups[i] + 1]++;
             }
@@ -43,7 +44,7 @@ internal static partial class AggregateFunctions
         var byGroupReals = isLong ? null : new double[total];
         for (var i = 0; i < groups.Length; i++)
         {
-            if (values.IsNull(i) || (!isLong && double.IsNaN(reals![i])))
+            if ((valueNulls is not null && valueNulls[i]) || (!isLong && double.IsNaN(reals![i])))
             {
                 continue;
             }
@@ -60,28 +61,41 @@ internal static partial class AggregateFunctions
         }
 
         var resultType = values.Type == KqlType.Int ? KqlType.Long : values.Type == KqlType.Dynamic ? KqlType.Real : values.Type;
-        var result = Column.Create(resultType, n);
+        var selectedLongs = isLong ? new long[n] : null;
+        var selectedReals = isLong ? null : new double[n];
+        bool[]? nulls = null;
         for (var g = 0; g < n; g++)
+        {
+            if (counts[g + 1] == counts[g])
+            {
+                nulls ??= new bool[n];
+                nulls[g] = true;
+            }
+        }
+
+        // Groups are independent: many rows in a few groups (time bins) select on all cores.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = total < Parallelism.MinRows ? 1 : Environment.ProcessorCount };
+        Parallel.For(0, n, options, g =>
         {
             var start = counts[g];
             var length = counts[g + 1] - start;
             if (length == 0)
             {
-                result.Set(g, KqlValue.Null(resultType));
-                continue;
+                return;
             }
 
             var rank = Math.Max(1, (int)Math.Ceiling(p / 100.0 * length));
             if (isLong)
             {
-                result.Set(g, KqlValue.FromLong(Selection.Nth(byGroupLongs.AsSpan(start, length), rank - 1), resultType));
+                selectedLongs![g] = Selection.Nth(byGroupLongs.AsSpan(start, length), rank - 1);
             }
             else
             {
-                result.Set(g, KqlValue.FromReal(Selection.Nth(byGroupReals.AsSpan(start, length), rank - 1)));
+                selectedReals![g] = Selection.Nth(byGroupReals.AsSpan(start, length), rank - 1);
             }
-        }
+        });
 
+        Column result = isLong ? new Int64Column(resultType, selectedLongs!, nulls) : new RealColumn(selectedReals!, nulls);
         return result;
     }
 }

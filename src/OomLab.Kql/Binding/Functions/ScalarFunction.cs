@@ -12,4 +12,12 @@ internal delegate Column? ColumnFunction(Column[] arguments, int rows, EvalConte
 /// A scalar function: arity, result type from argument types (null = not applicable), a row function
 /// and optionally a column kernel for the hot ones.
 /// </summary>
-internal sealed record ScalarFunction(string Name, int MinArguments, int MaxArguments, Func<KqlType[], KqlType?> ResultType, RowFunction Row, ColumnFunction? Columnar = null);
+internal sealed record ScalarFunction(string Name, int MinArguments, int MaxArguments, Func<KqlType[], KqlType?> ResultType, RowFunction Row, ColumnFunction? Columnar = null)
+{
+    /// <summary>
+    /// Whether the column kernel takes a constant argument as a column of one row and a column of the input as the lazy
+    /// selection it may be (<see cref="SelectedColumn"/>): <c>bin(timestamp, 5m)</c> neither spreads <c>5m</c> over the
+    /// rows nor gathers the timestamps first. When the kernel declines, the arguments are evaluated again in full.
+    /// </summary>
+    public bool TakesScalarsAndSelections { get; init; }
+}

@@ -6,7 +6,7 @@ internal static partial class ScalarFunctions
 {
     private static void AddMath(List<ScalarFunction> all)
     {
-        all.Add(new("bin", 2, 2, BinType, (a, _) => Bin(a[0], a[1]), BinColumn));
+        all.Add(new("bin", 2, 2, BinType, (a, _) => Bin(a[0], a[1]), BinColumn) { TakesScalarsAndSelections = true });
         all.Add(new("floor", 1, 2, FloorType, (a, _) => a.Length == 2 ? Bin(a[0], a[1]) : MapReal(a[0], Math.Floor)));
         all.Add(new("round", 1, 2, Returns(KqlType.Real, AllNumeric), (a, _) => Round(a), RoundColumn));
         all.Add(new("ceiling", 1, 1, Returns(KqlType.Real, AllNumeric), (a, _) => MapReal(a[0], Math.Ceiling)));
@@ -56,22 +56,15 @@ internal static partial class ScalarFunctions
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
     }
 
+    // bin(x, size) of whole numbers, times and timespans by a constant size (a one-row column), reading a selection in place.
     private static Column? BinColumn(Column[] args, int n, EvalContext context)
     {
-        if (args[0] is not Int64Column values || args[1] is not Int64Column sizes || sizes.IsNull(0) || n == 0)
+        if (SelectedColumn.Unwrap(args[0]) is not (Int64Column values, var rows) || args[1] is not Int64Column { Length: 1 } sizes || sizes.IsNull(0))
         {
             return null;
         }
 
         var size = sizes.Values[0];
-        for (var i = 1; i < n; i++)
-        {
-            if (sizes.Values[i] != size)
-            {
-                return null;
-            }
-        }
-
         var type = values.Type == KqlType.Int ? KqlType.Long : values.Type;
         var result = new long[n];
         if (size <= 0)
@@ -84,7 +77,7 @@ internal static partial class ScalarFunctions
         var source = values.Values;
         for (var i = 0; i < n; i++)
         {
-            var v = source[i];
+            var v = source[rows is null ? i : rows[i]];
             var q = v / size;
             if (v < 0 && v % size != 0)
             {
@@ -94,7 +87,7 @@ internal static partial class ScalarFunctions
             result[i] = q * size;
         }
 
-        return new Int64Column(type, result, values.Nulls is null ? null : (bool[])values.Nulls.Clone());
+        return new Int64Column(type, result, Kernels.NullsAt(values.Nulls, rows, n));
     }
 
     private static KqlValue Round(ReadOnlySpan<KqlValue> a)

@@ -45,13 +45,7 @@ internal sealed class BoolColumn : Column
 
     public override Column Gather(ReadOnlySpan<int> rows)
     {
-        var values = new bool[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = rows[i];
-            values[i] = row >= 0 && Values[row];
-        }
-
+        var values = GatherValues(Values, rows, false);
         return new BoolColumn(values, GatherNulls(Nulls, rows));
     }
 }

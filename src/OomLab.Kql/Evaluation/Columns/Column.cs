@@ -70,6 +70,29 @@ internal abstract class Column
         return values;
     }
 
+    /// <summary>The values at <paramref name="rows"/> (<paramref name="missing"/> for a negative index); long selections on all cores.</summary>
+    protected static unsafe T[] GatherValues<T>(T[] source, ReadOnlySpan<int> rows, T missing)
+    {
+        var values = new T[rows.Length];
+        fixed (int* pinned = rows)
+        {
+            // The span stays pinned while the ranges run: ForRanges returns when all are done.
+            var address = (nint)pinned;
+            Parallelism.ForRanges(rows.Length, (_, start, end) =>
+            {
+                var from = new ReadOnlySpan<int>((int*)address + start, end - start);
+                var into = values.AsSpan(start, end - start);
+                for (var i = 0; i < from.Length; i++)
+                {
+                    var row = from[i];
+                    into[i] = row >= 0 ? source[row] : missing;
+                }
+            });
+        }
+
+        return values;
+    }
+
     protected static bool[]? GatherNulls(bool[]? nulls, ReadOnlySpan<int> rows)
     {
         bool[]? result = null;

@@ -43,14 +43,7 @@ internal sealed class Int64Column : Column
 
     public override Column Gather(ReadOnlySpan<int> rows)
     {
-        var values = new long[rows.Length];
-        var source = Values;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = rows[i];
-            values[i] = row >= 0 ? source[row] : 0;
-        }
-
+        var values = GatherValues(Values, rows, 0);
         return new Int64Column(Type, values, GatherNulls(Nulls, rows));
     }
 }

@@ -43,14 +43,7 @@ internal sealed class RealColumn : Column
 
     public override Column Gather(ReadOnlySpan<int> rows)
     {
-        var values = new double[rows.Length];
-        var source = Values;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = rows[i];
-            values[i] = row >= 0 ? source[row] : 0;
-        }
-
+        var values = GatherValues(Values, rows, 0);
         return new RealColumn(values, GatherNulls(Nulls, rows));
     }
 }

@@ -3,6 +3,7 @@ namespace OomLab.Kql.Evaluation;
 /// <summary>
 /// A lazy selection of another column's rows: <c>where</c> shares one selection vector among all
 /// columns and only the columns a later step reads are gathered (once, on first typed access).
+/// Predicates read a selection's source through <see cref="Unwrap"/> without gathering it.
 /// </summary>
 internal sealed class SelectedColumn : Column
 {
@@ -28,6 +29,13 @@ internal sealed class SelectedColumn : Column
 
     public override void Set(int row, in KqlValue value) => throw new InvalidOperationException("a selected column is read-only");
 
+    /// <summary>
+    /// The concrete column holding <paramref name="column"/>'s values and, when they are a selection not yet gathered,
+    /// the rows of it they are (null: the values are the column's own, row for row).
+    /// </summary>
+    public static (Column Source, int[]? Rows) Unwrap(Column column) =>
+        column is SelectedColumn { _materialized: null } selected ? (selected._source, selected._rows) : (column.Materialize(), null);
+
     public override Column Gather(ReadOnlySpan<int> rows)
     {
         // A negative index asks for a null (outer joins), which only a concrete column can hold.
@@ -37,13 +45,49 @@ internal sealed class SelectedColumn : Column
         }
 
         var composed = new int[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            composed[i] = rows[i] >= 0 ? _rows[rows[i]] : -1;
-        }
-
+        Compose(_rows, rows, composed);
         return new SelectedColumn(_source, composed);
     }
 
+    /// <summary>A selection of this selection's rows, sharing one composed row vector among the columns of a table.</summary>
+    public Column Select(RowComposer composer) =>
+        new SelectedColumn(_materialized ?? _source, _materialized is null ? composer.Compose(_rows) : composer.Rows);
+
     public override Column Materialize() => _materialized ??= _source.Gather(_rows);
+
+    private static void Compose(int[] inner, ReadOnlySpan<int> rows, Span<int> into)
+    {
+        for (var i = 0; i < rows.Length; i++)
+        {
+            into[i] = rows[i] >= 0 ? inner[rows[i]] : -1;
+        }
+    }
+
+    /// <summary>
+    /// Selects <see cref="Rows"/> of columns that are themselves selections: the composed row vector is made once
+    /// per inner selection (all the columns of a filtered table share one), not once per column.
+    /// </summary>
+    internal sealed class RowComposer(int[] rows)
+    {
+        private readonly Lock _gate = new();
+        private int[]? _inner;
+        private int[]? _composed;
+
+        public int[] Rows { get; } = rows;
+
+        public int[] Compose(int[] inner)
+        {
+            lock (_gate)
+            {
+                if (!ReferenceEquals(inner, _inner))
+                {
+                    var composed = new int[Rows.Length];
+                    SelectedColumn.Compose(inner, Rows, composed);
+                    (_inner, _composed) = (inner, composed);
+                }
+
+                return _composed!;
+            }
+        }
+    }
 }

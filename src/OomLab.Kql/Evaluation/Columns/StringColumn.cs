@@ -38,13 +38,7 @@ internal sealed class StringColumn : Column
 
     public override Column Gather(ReadOnlySpan<int> rows)
     {
-        var values = new string[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = rows[i];
-            values[i] = row >= 0 ? Values[row] : string.Empty;
-        }
-
+        var values = GatherValues(Values, rows, string.Empty);
         return new StringColumn(values);
     }
 }
