@@ -16,8 +16,8 @@ namespace OomLab.Storage.Azure;
 /// A lease is the message's visibility timeout (renewed by updating it); a dequeue is counted by the service.
 /// <list type="bullet">
 /// <item>Enqueue, as the blob trigger does: create the receipt marked <c>Incomplete</c> (If-None-Match *; another
-/// instance's receipt means the version is queued or done), put the message, then clear the mark. A mark older than a
-/// minute is a scanner that died in between, and is taken over.</item>
+/// instance's receipt means the version is queued or done), put the message, then clear the mark. A mark older than 15 s
+/// is a scanner that died in between, and is taken over.</item>
 /// <item>Complete: the receipt gets the invocation, its outputs and the time (oomlab marks it only once the outputs are
 /// durable), then the message is deleted.</item>
 /// <item>A message dequeued more than maxDequeueCount times (its instances were lost) is poisoned without running, as
@@ -33,7 +33,8 @@ internal sealed class AzureWorkQueue : IWorkQueue
     private const string InvocationKey = "InvocationId";
     private const string InstanceKey = "Instance";
     private const int Parallelism = 16;
-    private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(1);
+    // Longer than a claim-put-clear takes, and than the scan lock: a claim this old belongs to a scanner that died.
+    private static readonly TimeSpan StaleClaim = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
 
     private readonly AzureStorage storage;
@@ -43,6 +44,10 @@ internal sealed class AzureWorkQueue : IWorkQueue
     private readonly int maxDequeueCount;
     private readonly TimeProvider time;
     private readonly ConcurrentDictionary<long, Held> held = new();
+
+    // Versions whose receipt another scanner claimed moments ago: tried again until that claim is queued or goes stale.
+    private readonly ConcurrentDictionary<string, BlobCandidate> contested = new(StringComparer.Ordinal);
+    private long contestedRetryAt;
     private long nextId;
     private long nextToken;
 
@@ -83,10 +88,22 @@ internal sealed class AzureWorkQueue : IWorkQueue
     {
         var etag = candidate.ETag ?? throw new ArgumentException($"blob {candidate.Name.Value} has no ETag", nameof(candidate));
         var receipt = hosts.GetBlobClient(storage.Names.Receipt(etag, candidate.Name));
-        if (Claim(receipt) is not { } claimed)
+        var key = receipt.Name;
+        if (Claim(receipt, out var fresh) is not { } claimed)
         {
+            if (fresh)
+            {
+                contested[key] = candidate;
+            }
+            else
+            {
+                contested.TryRemove(key, out _);
+            }
+
             return false;
         }
+
+        contested.TryRemove(key, out _);
 
         var message = new BlobTriggerMessage(
             "BlobTrigger", storage.Names.FunctionId ?? string.Empty, "BlockBlob", storage.Names.Input.Value, candidate.Name.Value, etag, candidate.Length, candidate.ObservedAt);
@@ -103,9 +120,13 @@ internal sealed class AzureWorkQueue : IWorkQueue
         return true;
     }
 
-    /// <summary>Creates the receipt marked incomplete and returns its ETag; null when another claim holds it or the version is queued or done.</summary>
-    private ETag? Claim(BlobClient receipt)
+    /// <summary>
+    /// Creates the receipt marked incomplete and returns its ETag; null when the version is queued or done, or when another
+    /// scanner claimed it less than 15 s ago (<paramref name="fresh"/>: try again later).
+    /// </summary>
+    private ETag? Claim(BlobClient receipt, out bool fresh)
     {
+        fresh = false;
         try
         {
             return receipt.Upload(
@@ -119,8 +140,14 @@ internal sealed class AzureWorkQueue : IWorkQueue
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             var properties = receipt.GetProperties().Value;
-            if (!properties.Metadata.ContainsKey(IncompleteKey) || time.GetUtcNow() - properties.LastModified < StaleClaim)
+            if (!properties.Metadata.ContainsKey(IncompleteKey))
             {
+                return null;
+            }
+
+            if (time.GetUtcNow() - properties.LastModified < StaleClaim)
+            {
+                fresh = true;
                 return null;
             }
 
@@ -139,6 +166,7 @@ internal sealed class AzureWorkQueue : IWorkQueue
 
     public IReadOnlyList<LeasedMessage> Lease(int max, TimeSpan leaseDuration)
     {
+        RetryContested();
         if (max <= 0 || Stopwatch.GetTimestamp() < Interlocked.Read(ref emptyUntil))
         {
             return [];
@@ -271,7 +299,20 @@ internal sealed class AzureWorkQueue : IWorkQueue
         return [.. leases.Where(lease => !Update(lease, null, leaseDuration, release: false))];
     }
 
-    public bool IsDrained() => queue.GetProperties().Value.ApproximateMessagesCount == 0;
+    /// <summary>Claims contested earlier are tried again, at most every 2 s, from the dispatch loop's polls.</summary>
+    private void RetryContested()
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (contested.IsEmpty || now < Interlocked.Read(ref contestedRetryAt))
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref contestedRetryAt, now + (2 * Stopwatch.Frequency));
+        EnqueueMany([.. contested.Values]);
+    }
+
+    public bool IsDrained() => contested.IsEmpty && queue.GetProperties().Value.ApproximateMessagesCount == 0;
 
     /// <summary>
     /// Queued counts every message of the internal queue not leased here (waiting, delayed, or leased by another

@@ -13,7 +13,7 @@ namespace OomLab.Storage.Azure;
 /// <c>azure-webjobs-hosts/locks/&lt;hostId&gt;/WebJobs.Internal.Blobs</c>), the others wait to take over. Each round lists
 /// the container and reports the versions whose LastModified is at or after the cursor and not reported before; the
 /// cursor (<c>blobscaninfo/.../scanInfo</c>) moves to the first listing's service time less a second, so a blob
-/// committed while a long listing runs is found by the next round. Where oomlab differs from the Functions host: a round
+/// committed while a long listing runs is found by the next round, and is saved a minute late (<see cref="SaveCursorAsync"/>). Where oomlab differs from the Functions host: a round
 /// every second (or ten times the last listing's time, when longer) instead of every 10 s, a 15 s lock instead of 60 s (a dead scanner's successor starts within about 16 s),
 /// and no Storage Analytics log poll (Azurite writes no <c>$logs</c>).
 /// </summary>
@@ -22,17 +22,25 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
     private static readonly TimeSpan Round = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LockDuration = TimeSpan.FromSeconds(15);
 
+    /// <summary>How old a round's cursor must be before it is saved: by then the blobs that round reported are queued.</summary>
+    private static readonly TimeSpan CursorLag = TimeSpan.FromMinutes(1);
+
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, DateTimeOffset> reported = new(StringComparer.Ordinal);
     private readonly BlobContainerClient hosts = storage.Blobs.GetBlobContainerClient(AzureNames.HostsContainer);
     private DateTimeOffset cursor = DateTimeOffset.MinValue;
     private DateTimeOffset persisted = DateTimeOffset.MinValue;
-    private bool holdsLock;
+    private readonly Queue<(long RoundStarted, DateTimeOffset Cursor)> unsaved = new();
+    private volatile bool holdsLock;
 
     public Task Ready => ready.Task;
 
-    /// <summary>A blob in the account is complete once committed, so none is ever waiting.</summary>
-    public int Waiting => 0;
+    /// <summary>
+    /// A blob in the account is complete once committed, so none waits to be; but while another instance holds the scan
+    /// lock this one cannot know the container is settled (that scanner may die with blobs claimed and not queued), so it
+    /// counts one, and an instance stops when idle only once it has scanned itself: the last one standing does.
+    /// </summary>
+    public int Waiting => holdsLock ? 0 : 1;
 
     /// <summary>Whether this instance is the scanner now.</summary>
     public bool IsScanner => holdsLock;
@@ -42,6 +50,8 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
         var lockBlob = hosts.GetBlobClient(storage.Names.ScanLock);
         var lease = lockBlob.GetBlobLeaseClient(Guid.NewGuid().ToString());
         cursor = persisted = await ReadCursorAsync(cancellationToken);
+        using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewLockAsync(lease, stopRenewing.Token);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -51,15 +61,10 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
                 var pause = Round;
                 try
                 {
-                    holdsLock = await HoldLockAsync(lockBlob, lease, cancellationToken);
+                    holdsLock = holdsLock || await AcquireLockAsync(lockBlob, lease, cancellationToken);
                     if (holdsLock)
                     {
-                        // The last round's blobs have been queued by now (the consumer asked for more), so its cursor may be kept.
-                        if (cursor > persisted)
-                        {
-                            await WriteCursorAsync(cursor, cancellationToken);
-                            persisted = cursor;
-                        }
+                        await SaveCursorAsync(cancellationToken);
 
                         await ScanAsync(found, cancellationToken);
 
@@ -94,6 +99,8 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
         }
         finally
         {
+            await stopRenewing.CancelAsync();
+            await renewing;
             if (holdsLock)
             {
                 try
@@ -108,21 +115,44 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
         }
     }
 
-    private async Task<bool> HoldLockAsync(BlobClient lockBlob, BlobLeaseClient lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renews the held lock every 5 s on its own, not between rounds: the host queues a round's blobs while the scanner
+    /// waits for it, and a lock lost meanwhile would let a second scanner start while this one is still queuing.
+    /// </summary>
+    private async Task RenewLockAsync(BlobLeaseClient lease, CancellationToken cancellationToken)
     {
-        if (holdsLock)
+        using var timer = new PeriodicTimer(LockDuration / 3, time);
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await lease.RenewAsync(cancellationToken: cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                Telemetry.SelfLog.Write($"instance {storage.Instance} lost the scan lock of host {storage.Names.HostId}");
+                if (!holdsLock)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await lease.RenewAsync(cancellationToken: cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    holdsLock = false;
+                    Telemetry.SelfLog.Write($"instance {storage.Instance} lost the scan lock of host {storage.Names.HostId}");
+                }
+                catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+                {
+                    Telemetry.SelfLog.Write($"renewing the scan lock of host {storage.Names.HostId}: {ex.Message}; retrying");
+                }
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
 
+    private async Task<bool> AcquireLockAsync(BlobClient lockBlob, BlobLeaseClient lease, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -185,10 +215,31 @@ internal sealed class BlobScanner(AzureStorage storage, BlobContainerClient cont
         if (serviceTime is { } start && start - TimeSpan.FromSeconds(1) > cursor)
         {
             cursor = start - TimeSpan.FromSeconds(1);
+            unsaved.Enqueue((time.GetTimestamp(), cursor));
             foreach (var stale in reported.Where(r => r.Value < cursor).Select(r => r.Key).ToList())
             {
                 reported.Remove(stale);
             }
+        }
+    }
+
+    /// <summary>
+    /// Saves the newest cursor of a round that began at least a minute ago. The host queues a round's blobs after the
+    /// scanner has moved on, so a cursor saved at once could pass blobs a killed scanner never queued; a lagging one
+    /// makes a successor report the last minute's blobs again, and their receipts keep them from being queued twice.
+    /// </summary>
+    private async Task SaveCursorAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset? due = null;
+        while (unsaved.TryPeek(out var round) && time.GetElapsedTime(round.RoundStarted) >= CursorLag)
+        {
+            due = unsaved.Dequeue().Cursor;
+        }
+
+        if (due is { } value && value > persisted)
+        {
+            await WriteCursorAsync(value, cancellationToken);
+            persisted = value;
         }
     }
 
