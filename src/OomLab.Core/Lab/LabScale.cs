@@ -55,12 +55,25 @@ internal sealed record LabScale(string Name, MemoryCeiling Ceiling, double Compr
     /// worker's receive but not its processing, so it fails in the worker with MemoryError, and a few at once,
     /// whose bytes the host holds too, take the instance over the ceiling (exit 137).
     /// </summary>
-    public LabScale ForPython() => this with
+    public LabScale ForPython()
     {
-        Loads = [.. Loads.Select(l => l.Phase == LabPhase.Load1 || l.Phase == LabPhase.Load2 ? Resized(l, 0.5)
+        var loads = Loads.Select(l => l.Phase == LabPhase.Load1 || l.Phase == LabPhase.Load2 ? Resized(l, 0.5)
             : l.Phase == LabPhase.Incident || l.Phase == LabPhase.Recovery ? Resized(l, 0.55) with { Rate = 2 }
-            : l)],
-    };
+            : l).ToList();
+
+        // The incident opens with one blob alone, the rest of its first burst 1.5 lab minutes later: a lone incident blob
+        // fails its processing with MemoryError (the worker lives on), overlapping ones take the instance over the ceiling
+        // (exit 137), so both of the seed's signatures appear however the machine's load spaces the arrivals.
+        var first = loads.FindIndex(l => l.Phase == LabPhase.Incident);
+        if (first >= 0 && loads[first].Count > 1)
+        {
+            var burst = loads[first];
+            loads[first] = burst with { Count = 1 };
+            loads.Insert(first + 1, burst with { Start = burst.Start + TimeSpan.FromMinutes(1.5), Count = burst.Count - 1 });
+        }
+
+        return this with { Loads = [.. loads] };
+    }
 
     private static PhaseLoad Resized(PhaseLoad load, double factor) =>
         load with { Sizes = new ByteSizeRange(Scale(load.Sizes.Min, factor), Scale(load.Sizes.Max, factor)) };
