@@ -25,7 +25,7 @@ internal static class LabCommand
         var t0 = new Option<string>("--t0") { Description = "Lab clock start: a UTC time such as \"2026-04-05 01:30:00Z\" (the seed's, default) or now.", DefaultValueFactory = _ => "2026-04-05 01:30:00Z" };
         var variant = new Option<string>("--variant") { Description = "buffer (the seed's failing deployment) or stream (a control run that must not support the hypothesis).", DefaultValueFactory = _ => "buffer" };
         variant.AcceptOnlyFromAmong("buffer", "stream");
-        var runtime = new Option<string>("--runtime") { Description = "python (the seed's own Python apps, the default) or dotnet (oomlab's C# sample functions).", DefaultValueFactory = _ => "python" };
+        var runtime = new Option<string>("--runtime") { Description = "dotnet (oomlab's C# sample functions, the default) or python (the seed's own Python apps; docs/LAB.md).", DefaultValueFactory = _ => "dotnet" };
         runtime.AcceptOnlyFromAmong("python", "dotnet");
         var keepBlobs = new Option<bool>("--keep-blobs") { Description = "Keep the input and output blobs after the run (several GiB); by default only telemetry and evidence are kept." };
         var scenario = new Option<string?>("--scenario") { Description = $"Run a lab scenario instead of the seed lab (about 30 s): {string.Join(", ", Lab.Scenarios.ScenarioCatalog.Names)}." };

@@ -18,7 +18,7 @@ public sealed class DiagnoseLabTests(SeedLabRun lab)
         result.Stdout.ShouldContain("Conclusion: Memory is the cause; most likely H2");
         result.Stdout.ShouldContain("ceiling EP1/16 (224 MiB)");
         result.Stdout.ShouldContain("B  Any OOM exceptions in traces or FunctionAppLogs? → yes");
-        result.Stdout.ShouldContain("Safe concurrency: MAX_CONCURRENT_INVOCATIONS=1");
+        result.Stdout.ShouldContain("no concurrency is safe");
         result.Stdout.ShouldContain("\"batchSize\":");
         result.Stdout.ShouldContain("| where peak >= ");
     }
@@ -39,7 +39,7 @@ public sealed class DiagnoseLabTests(SeedLabRun lab)
         root.GetProperty("hypotheses").EnumerateArray().Skip(1).ShouldAllBe(h => h.GetProperty("status").GetString() != "supported");
         root.GetProperty("severity").GetProperty("level").GetString().ShouldBe("Sev2");
         var recommendation = root.GetProperty("recommendation");
-        recommendation.GetProperty("safeConcurrency").GetInt32().ShouldBe(1, "a blob of up to 44 MiB (the Python lab's incident), buffered at 3x its size, fits 75 % of 224 MiB once");
+        recommendation.GetProperty("safeConcurrency").GetInt32().ShouldBe(0, "a blob of up to 80 MiB, buffered at 3x its size, does not fit 75 % of 224 MiB");
         recommendation.GetProperty("hostJson").GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32().ShouldBe(5);
         recommendation.GetProperty("alerts").GetArrayLength().ShouldBe(3);
         root.GetProperty("now").GetDateTime().ShouldBe(root.GetProperty("telemetryEnd").GetDateTime());

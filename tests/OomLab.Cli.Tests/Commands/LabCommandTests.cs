@@ -15,7 +15,7 @@ public sealed class LabCommandTests(SeedLabRun seedLab)
     private static readonly DateTime Remediation = new(2026, 4, 5, 2, 25, 0, DateTimeKind.Utc);
 
     [Fact]
-    public void Small_lab_on_the_seeds_python_apps_reproduces_the_crash_loop_in_the_incident_window_and_supports_the_hypothesis()
+    public void Small_lab_reproduces_the_crash_loop_in_the_incident_window_and_supports_the_hypothesis()
     {
         var bundle = seedLab.Bundle;
         var result = seedLab.Result;
@@ -27,23 +27,13 @@ public sealed class LabCommandTests(SeedLabRun seedLab)
             verdict.RootElement.GetProperty("supported").GetBoolean().ShouldBeTrue();
         }
 
-        // The seed's Python signatures, only in the incident: MemoryError in the invocation and the worker's exit 137.
         using var telemetry = new TelemetryDb(Path.Combine(bundle, ".oomlab", "telemetry.db"));
         var exits = Times(telemetry, "SELECT timestamp FROM traces WHERE message = 'Worker process exited with code 137'");
-        var memoryErrors = Times(telemetry, "SELECT timestamp FROM exceptions WHERE outerMessage LIKE 'MemoryError%'");
+        var outOfMemory = Times(telemetry, "SELECT timestamp FROM exceptions WHERE type = 'System.OutOfMemoryException'");
         exits.ShouldNotBeEmpty();
-        memoryErrors.ShouldNotBeEmpty();
-        exits.Concat(memoryErrors).ShouldAllBe(t => t >= IncidentStart && t < Remediation, "crash signatures outside the incident window");
-        Times(telemetry, "SELECT TimeGenerated FROM FunctionAppLogs WHERE Message LIKE '%MemoryError%'").ShouldAllBe(t => t >= IncidentStart && t < Remediation);
-        telemetry.Count("SELECT count(*) FROM exceptions WHERE type = 'System.OutOfMemoryException'").ShouldBe(0, "a Python worker has no .NET exceptions");
+        outOfMemory.ShouldNotBeEmpty();
+        exits.Concat(outOfMemory).ShouldAllBe(t => t >= IncidentStart && t < Remediation, "crash signatures outside the incident window");
         telemetry.Count("SELECT count(*) FROM traces WHERE message = 'Restarting worker process after unexpected exit'").ShouldBeGreaterThan(0);
-        telemetry.Count("SELECT count(*) FROM traces WHERE message = 'python exited with code 137 (0x89)'").ShouldBeGreaterThan(0);
-
-        // The streaming app read each blob itself (deferred binding): after the remediation the host read none.
-        var remediation = Remediation.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        telemetry.Count($"SELECT count(*) FROM requests WHERE timestamp >= {remediation} AND success = 1").ShouldBeGreaterThan(0);
-        telemetry.Count($"SELECT count(*) FROM dependencies WHERE timestamp >= {remediation} AND type = 'Azure blob'").ShouldBe(0);
-        telemetry.Count($"SELECT count(*) FROM FunctionAppLogs WHERE TimeGenerated >= {remediation} AND Message = 'Streaming implementation active'").ShouldBeGreaterThan(0);
 
         // Nothing lost: every blob ended processed (with a receipt) or poisoned with a reason.
         using var queue = new TelemetryDb(Path.Combine(bundle, ".oomlab", "queue.db"));
@@ -60,7 +50,6 @@ public sealed class LabCommandTests(SeedLabRun seedLab)
         ids.ShouldContain("I");
         ids.ShouldContain("PostFix-3");
         session.RootElement.GetProperty("queries").EnumerateArray().ShouldAllBe(q => q.GetProperty("error").ValueKind == JsonValueKind.Null);
-        session.RootElement.GetProperty("queries").EnumerateArray().ShouldAllBe(q => !q.GetProperty("text").GetString()!.Contains("OutOfMemoryException"), "the seed's queries, unchanged");
         Directory.Exists(Path.Combine(bundle, "input")).ShouldBeFalse("the blobs are deleted unless --keep-blobs");
     }
 
@@ -87,8 +76,7 @@ public sealed class LabCommandTests(SeedLabRun seedLab)
     {
         using var run = new TempDirectory();
         var bundle = run.Combine("bundle");
-        // The .NET lab, which has no full run of its own in the tests: it starts, and stops cleanly.
-        using var lab = OomLabCli.Start(["lab", "--runtime", "dotnet", "--out", bundle]);
+        using var lab = OomLabCli.Start(["lab", "--out", bundle]);
         var stdout = lab.StandardOutput.ReadToEndAsync();
         var stderr = lab.StandardError.ReadToEndAsync();
         var telemetryPath = Path.Combine(bundle, ".oomlab", "telemetry.db");
@@ -115,7 +103,6 @@ public sealed class LabCommandTests(SeedLabRun seedLab)
         settings.RootElement.GetProperty("status").GetString().ShouldBe("interrupted");
         using var telemetry = new TelemetryDb(telemetryPath);
         telemetry.Count("SELECT count(*) FROM traces WHERE message LIKE 'Host started%'").ShouldBeGreaterThan(0);
-        settings.RootElement.GetProperty("deployments")[0].GetProperty("appSettings").GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString().ShouldBe("dotnet-isolated");
     }
 
     private static List<DateTime> Times(TelemetryDb db, string sql) =>
