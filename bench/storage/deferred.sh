@@ -10,16 +10,12 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 oomlab="${OOMLAB:-$repo/oomlab}"
 sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(64MiB 256MiB 1GiB)
 work="$(mktemp -d)"
-azurite_pid=
-# A background job ignores SIGINT in a script, so Azurite (oomlab azurite and its node child) is stopped with SIGTERM.
-cleanup() { [[ -n $azurite_pid ]] && { pkill -TERM -f "$work/azurite" 2>/dev/null; kill -TERM "$azurite_pid" 2>/dev/null; }; wait 2>/dev/null; rm -rf "$work"; }
+. "$repo/bench/storage/azurite.sh"
+cleanup() { stop_azurite; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 app="$work/app"
 dotnet build "$repo/tests/apps/IsolatedBlobApp/IsolatedBlobApp.csproj" -c Release -o "$app" --nologo -v quiet -clp:ErrorsOnly >/dev/null
-"$oomlab" azurite --location "$work/azurite" > "$work/azurite.out" 2>&1 &
-azurite_pid=$!
-for _ in $(seq 100); do [[ -s "$work/azurite.out" ]] && break; sleep 0.2; done
-cs=$(head -1 "$work/azurite.out")
+start_azurite deferred
 
 peaks() { "$oomlab" query --telemetry "$1" --format csv \
   "performanceCounters | summarize ws = max(iff(name == 'Working Set', value, real(null))) / 1048576, pb = max(iff(name == 'Private Bytes' and instance != '_Total', value, real(null))) / 1048576, total = max(iff(name == 'Private Bytes' and instance == '_Total', value, real(null))) / 1048576" | tail -1; }

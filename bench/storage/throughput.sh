@@ -11,22 +11,13 @@ oomlab="${OOMLAB:-$repo/oomlab}"
 count="${1:-10000}"
 rounds="${2:-3}"
 work="$(mktemp -d)"
-azurite_pid=
-# A background job ignores SIGINT in a script, so Azurite (oomlab azurite and its node child) is stopped with SIGTERM.
-cleanup() { pkill -TERM -f "$work/azurite" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+. "$repo/bench/storage/azurite.sh"
+cleanup() { stop_azurite; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 settings=(--function BlobStreamProcessor --ceiling 2GiB --setting BLOB_BATCH_SIZE=32 --setting MAX_CONCURRENT_INVOCATIONS=64
   --setting AzureFunctionsJobHost__extensions__queues__newBatchThreshold=32 --until-idle 1s)
 
-# A fresh account per run: every host id scans the whole input container.
-azurite() { # name -> connection string in $cs
-  pkill -TERM -f "$work/azurite" 2>/dev/null || true
-  sleep 1
-  "$oomlab" azurite --location "$work/azurite-$1" > "$work/azurite-$1.out" 2>&1 &
-  azurite_pid=$!
-  for _ in $(seq 100); do [[ -s "$work/azurite-$1.out" ]] && break; sleep 0.2; done
-  cs=$(head -1 "$work/azurite-$1.out")
-}
+# A fresh account per run (start_azurite): every host id scans the whole input container.
 
 p95() { "$oomlab" query --telemetry "$1" --format csv \
   "requests | summarize p = percentile(todouble(customDimensions.TriggerLatencyMs), 95)" | tail -1; }
@@ -42,7 +33,7 @@ folder() { # round -> "blobs/s p95"
 
 azure() { # round instances -> "blobs/s p95"
   local app="bench-$1-$2" start end i pids=()
-  azurite "$app" >/dev/null
+  start_azurite "$app"
   "$oomlab" load --storage "$cs" --container input --count "$count" --size 4KiB --prefix "$app/" >/dev/null
   start=$(now)
   for ((i = 1; i <= $2; i++)); do
